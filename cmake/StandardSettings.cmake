@@ -1,0 +1,17 @@
+# custody_settings: language level and sanitizer switches for our own targets only.
+add_library(custody_settings INTERFACE)
+target_compile_features(custody_settings INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+set(_sanitizers "")
+if(CUSTODY_ENABLE_SANITIZER_ADDRESS)
+  list(APPEND _sanitizers address)
+endif()
+if(CUSTODY_ENABLE_SANITIZER_UNDEFINED)
+  list(APPEND _sanitizers undefined)
+endif()
+if(_sanitizers)
+  list(JOIN _sanitizers "," _san)
+  target_compile_options(custody_settings INTERFACE -fsanitize=${_san} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(custody_settings INTERFACE -fsanitize=${_san})
+endif()

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs everything custody needs to build, test and benchmark on Debian 12.
+# Idempotent: packages already present are left alone; safe to run on every CI start.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config git
+  # libraries (see docs/ARCHITECTURE.md for why each is here)
+  libgit2-dev libfmt-dev libtomlplusplus-dev libpcre2-dev nlohmann-json3-dev libssl-dev
+  # tests, fuzzing, formatting
+  googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev clang-format
+  # integration transports and tools used by tests and benchmarks
+  lighttpd apache2-utils openssh-server openssh-client hyperfine python3 util-linux
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "install/deps.sh: missing packages: ${missing[*]}" >&2
+    echo "hint: run as root (or with sudo) to install them" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "install/deps.sh: all ${#packages[@]} packages present"

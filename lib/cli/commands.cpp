@@ -1,0 +1,22 @@
+// The command table. Add a command: write cli/cmd_<name>.cpp with `int cmd_<name>(const Args&,
+// hook::Io&)`, declare it below, add one row. Keep rows in the order `custody help` shows them.
+#include "cli/command.hpp"
+
+namespace custody::cli {
+
+int cmd_install(const Args&, hook::Io&);
+int cmd_config(const Args&, hook::Io&);
+int cmd_log(const Args&, hook::Io&);
+int cmd_version(const Args&, hook::Io&);
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"install", cmd_install, "install custody's hooks into a repository"},
+      {"config", cmd_config, "check or show the effective configuration (config check | show)"},
+      {"log", cmd_log, "verify and read the decision ledger (log verify | tail | head)"},
+      {"version", cmd_version, "print custody's version and its libraries'"},
+  };
+  return table;
+}
+
+} // namespace custody::cli

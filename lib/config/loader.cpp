@@ -1,0 +1,93 @@
+#include "config/loader.hpp"
+
+#include "config/sections.hpp"
+#include "util/file.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace custody::embedded {
+extern const std::string_view default_config;
+}
+
+namespace custody::config {
+
+namespace {
+
+struct Section {
+  const char* name;
+  void (*apply)(TableReader&, Config&);
+};
+
+constexpr Section k_sections[] = {
+    {"refs", apply_refs_section},         {"agents", apply_agents_section},
+    {"ledger", apply_ledger_section},     {"trailers", apply_trailers_section},
+    {"secrets", apply_secrets_section},
+};
+
+const char* k_embedded_name = "<embedded default>";
+
+} // namespace
+
+void apply_layer(Config& config, std::string_view text, const std::string& file, Diagnostics& diags) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    diags.push_back({file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
+                     std::string(e.description())});
+    return;
+  }
+  config.layers.push_back(file);
+  TableReader top(&root, "", file, diags, config.origins);
+  for (const auto& section : k_sections)
+    if (auto table = top.table(section.name))
+      section.apply(*table, config);
+  top.finish();
+}
+
+Config default_config() {
+  Config config;
+  Diagnostics diags;
+  apply_layer(config, embedded::default_config, k_embedded_name, diags);
+  if (!diags.empty()) // a build-time bug: the unit tests load the default and fail on this
+    throw std::logic_error("embedded default config is invalid: " + diags.front().to_string());
+  return config;
+}
+
+LoadOptions load_options_from_env(const util::Environment& env, std::optional<std::filesystem::path> git_dir) {
+  LoadOptions options;
+  options.git_dir = std::move(git_dir);
+  if (auto system = env.get_nonempty("CUSTODY_SYSTEM_CONFIG"))
+    options.system_file = *system;
+  if (auto file = env.get_nonempty("CUSTODY_CONFIG"))
+    options.explicit_file = *file;
+  return options;
+}
+
+LoadResult load_config(const LoadOptions& options) {
+  LoadResult result;
+  try {
+    result.config = default_config();
+  } catch (const std::exception& e) {
+    result.diagnostics.push_back({k_embedded_name, 0, 0, e.what()});
+    return result;
+  }
+  auto add_layer = [&](const std::filesystem::path& path, bool required) {
+    auto text = util::read_file(path);
+    if (!text) {
+      if (required || text.error().code != ErrorCode::not_found)
+        result.diagnostics.push_back({path.string(), 0, 0, text.error().message});
+      return;
+    }
+    apply_layer(result.config, *text, path.string(), result.diagnostics);
+  };
+  add_layer(options.system_file, false);
+  if (options.git_dir)
+    add_layer(*options.git_dir / "custody.toml", false);
+  if (options.explicit_file)
+    add_layer(*options.explicit_file, true);
+  return result;
+}
+
+} // namespace custody::config

@@ -1,0 +1,65 @@
+#pragma once
+// TableReader: typed, position-aware access to one TOML table, without exposing toml++ to the
+// rest of the code base. Every getter records the key as known, and records the value's origin
+// ("file:line") under its dotted name; finish() reports every key nobody asked for as an
+// "unknown key" error with a did-you-mean suggestion. Wrong types and bad values are reported
+// at the value's own line and column.
+#include "config/diagnostics.hpp"
+#include "util/glob.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace custody::config {
+
+// Dotted key → where its effective value came from ("/etc/custody/custody.toml:12").
+using Origins = std::map<std::string, std::string>;
+
+class TableReader {
+public:
+  // `table` is a `const toml::table*` (opaque here); `dotted` is its path, e.g. "refs".
+  TableReader(const void* table, std::string dotted, std::string file, Diagnostics& diags, Origins& origins);
+
+  bool has(std::string_view key) const;
+  std::optional<bool> boolean(std::string_view key);
+  std::optional<int64_t> integer(std::string_view key, int64_t min, int64_t max);
+  std::optional<std::string> string(std::string_view key);
+  // A string that must be one of `allowed`.
+  std::optional<std::string> choice(std::string_view key, const std::vector<std::string>& allowed);
+  std::optional<std::vector<std::string>> strings(std::string_view key);
+  std::optional<std::vector<util::Glob>> globs(std::string_view key, util::GlobSyntax syntax);
+  std::optional<TableReader> table(std::string_view key);
+  // An array of tables ([[section.key]]).
+  std::optional<std::vector<TableReader>> tables(std::string_view key);
+  // All keys of this table in file order, for map-like tables whose keys are data.
+  std::vector<std::string> keys() const;
+  // A map-like table whose values are all strings.
+  std::optional<std::map<std::string, std::string>> string_map(std::string_view key);
+
+  // Reports `message` at the position of `key` (or of the table when the key is absent).
+  void error(std::string_view key, const std::string& message);
+  // Unknown-key errors for keys that no getter asked for. Call once, after all getters.
+  void finish(const std::vector<std::string>& also_known = {});
+
+  const std::string& dotted() const { return m_dotted; }
+  const std::string& file() const { return m_file; }
+
+private:
+  const void* node(std::string_view key);
+  std::string qualified(std::string_view key) const;
+  void record_origin(std::string_view key, const void* node);
+
+  const void* m_table;
+  std::string m_dotted;
+  std::string m_file;
+  Diagnostics* m_diags;
+  Origins* m_origins;
+  std::set<std::string, std::less<>> m_known;
+};
+
+} // namespace custody::config

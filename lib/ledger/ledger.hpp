@@ -1,0 +1,36 @@
+#pragma once
+// The decision ledger: an append-only, hash-chained JSON Lines file, the evidence an auditor
+// samples. Format and guarantees: docs/ledger.md.
+//
+// Each line is one JSON object whose first keys are "seq" and "prev" and whose last key is
+// "hash"; hash = SHA-256 (hex) of the line's bytes with `,"hash":"<hex>"` removed, so the
+// chain can be checked on the raw bytes, and "prev" is the previous record's hash (64 zeros
+// for the first record of the first segment).
+#include "util/json.hpp"
+#include "util/result.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace custody::ledger {
+
+struct LedgerOptions {
+  std::filesystem::path path;           // the current segment (absolute)
+  uint64_t rotate_bytes = 0;            // 0: never rotate
+  std::filesystem::path signing_key;    // empty: records are not signed
+};
+
+struct Appended {
+  uint64_t seq = 0;
+  std::string hash;
+};
+
+// Appends the records in order under one exclusive lock: each body gets "seq" and "prev"
+// prepended and "hash" appended; the bytes are written and fsync'd before this returns.
+// An error means no record of this call may be considered written (the caller rejects the push).
+// Creates the ledger's directory and file when missing. Bodies must not contain seq/prev/hash.
+Result<std::vector<Appended>> append(const LedgerOptions& options, const std::vector<util::Json>& bodies);
+
+} // namespace custody::ledger

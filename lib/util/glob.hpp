@@ -1,0 +1,47 @@
+#pragma once
+// Glob patterns, compiled once at config load so a bad pattern is a config error, not a push-time
+// surprise. Matching is an NFA simulation: O(pattern × text), never exponential.
+#include "util/result.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace custody::util {
+
+enum class GlobSyntax {
+  // Paths and ref names, case-sensitive: `*` matches within one `/`-separated component, `**`
+  // matches across components (`**/` also matches nothing), `?` one non-`/` character,
+  // `[abc]`, `[a-z]`, `[!x]` classes, `\` escapes the next character.
+  path,
+  // Account names and emails, case-insensitive: only `*` (any run) and `?` (one character) are
+  // special, so `*[bot]` means a name ending in the literal text "[bot]".
+  name,
+};
+
+class Glob {
+public:
+  static Result<Glob> compile(std::string_view pattern, GlobSyntax syntax);
+  bool matches(std::string_view text) const;
+  const std::string& pattern() const { return m_pattern; }
+
+private:
+  enum class Kind { literal, any_char, star, double_star, double_star_slash, char_class };
+  struct Token {
+    explicit Token(Kind k, char c = 0) : kind(k), ch(c) {}
+    Kind kind;
+    char ch = 0;
+    bool negated = false;
+    std::vector<std::pair<char, char>> ranges;
+  };
+  bool token_accepts(const Token& t, char c) const;
+
+  std::string m_pattern;
+  GlobSyntax m_syntax = GlobSyntax::path;
+  std::vector<Token> m_tokens;
+};
+
+// True if any pattern in `globs` matches `text`.
+bool matches_any(const std::vector<Glob>& globs, std::string_view text);
+
+} // namespace custody::util

@@ -1,0 +1,31 @@
+#pragma once
+// SHA-256 via OpenSSL's EVP interface (uses SHA-NI/AVX2 where the CPU has them; a hand-written
+// SHA-256 would be slower and one more thing to get wrong).
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace custody::util {
+
+using Sha256Digest = std::array<uint8_t, 32>;
+
+Sha256Digest sha256(std::string_view data);
+std::string sha256_hex(std::string_view data);
+std::string to_hex(const uint8_t* data, size_t size);
+
+// Incremental hashing, for content that arrives in pieces.
+class Sha256 {
+public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void update(std::string_view data);
+  Sha256Digest finish();
+
+private:
+  void* m_ctx; // EVP_MD_CTX*, kept opaque so OpenSSL headers stay out of ours
+};
+
+} // namespace custody::util
