@@ -33,7 +33,8 @@ TEST_F(AppendTest, FirstRecordChainsFromZerosAndOpensSegmentOne) {
   ASSERT_TRUE(result.ok()) << result.error().message;
   auto lines = read_lines(path);
   ASSERT_EQ(lines.size(), 1u);
-  std::string prefix = "{\"seq\":1,\"prev\":\"" + std::string(64, '0') + "\",\"segment\":1,\"type\":\"decision\",";
+  std::string prefix =
+      "{\"seq\":1,\"prev\":\"" + std::string(64, '0') + "\",\"segment\":1,\"type\":\"decision\",";
   EXPECT_EQ(lines[0].substr(0, prefix.size()), prefix);
   auto json = util::Json::parse(lines[0]);
   EXPECT_EQ(json.items().begin().key(), "seq");
@@ -88,7 +89,8 @@ TEST_F(AppendTest, RejectsBodiesThatSetChainKeys) {
   util::Json fake = {{"type", "recovery"}};
   result = ledger::append(options, {fake});
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error().message, "ledger: record type \"recovery\" is written only by the ledger");
+  EXPECT_EQ(result.error().message,
+            "ledger: record type \"recovery\" is written only by the ledger");
   EXPECT_FALSE(std::filesystem::exists(path));
 }
 

@@ -69,7 +69,8 @@ int append_and_report(const ledger::LedgerOptions& options, const util::Json& bo
 
 util::Json big_body(int i) {
   util::Json body = decision_body(i);
-  body["violations"] = util::Json::array({{{"rule", "secrets/generic"}, {"message", std::string(9000, 'x')}}});
+  body["violations"] =
+      util::Json::array({{{"rule", "secrets/generic"}, {"message", std::string(9000, 'x')}}});
   return body;
 }
 
@@ -85,7 +86,8 @@ protected:
 TEST_F(FaultTest, TornTailIsKeptTerminatedAndRecovered) {
   append_records(options, 2);
   std::string before = slurp(path);
-  std::string partial = ledger::make_line(3, std::string(64, '1'), std::nullopt, decision_body(3)).substr(0, 100);
+  std::string partial =
+      ledger::make_line(3, std::string(64, '1'), std::nullopt, decision_body(3)).substr(0, 100);
   spit(path, before + partial);
   auto result = ledger::append(options, {decision_body(4)});
   ASSERT_TRUE(result.ok()) << result.error().message;
@@ -130,8 +132,9 @@ TEST_F(FaultTest, RecoveryThatNamesOtherBytesIsAnError) {
   auto lines = read_lines(path);
   lines[2] = "{\"seq\":3,\"prev\":\"0\"}"; // the kept torn bytes were swapped afterwards
   write_lines(path, lines);
-  EXPECT_EQ(error_text(verify_path(path)), "ledger.jsonl:3: line is not a ledger record (after seq 2): not a JSON "
-                                           "object with seq, prev and hash, and no recovery record names it");
+  EXPECT_EQ(error_text(verify_path(path)),
+            "ledger.jsonl:3: line is not a ledger record (after seq 2): not a JSON "
+            "object with seq, prev and hash, and no recovery record names it");
 }
 
 TEST_F(FaultTest, KilledWriterLeavesATornTailThatTheNextWriterRecovers) {
@@ -146,7 +149,8 @@ TEST_F(FaultTest, KilledWriterLeavesATornTailThatTheNextWriterRecovers) {
       fd);
   // Wait for the first half of the bytes to reach the file, then kill -9 in the window.
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
-  while (std::filesystem::file_size(path) == size_before && std::chrono::steady_clock::now() < deadline)
+  while (std::filesystem::file_size(path) == size_before &&
+         std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   ASSERT_GT(std::filesystem::file_size(path), size_before) << "the child never wrote";
   ::kill(pid, SIGKILL);
@@ -165,7 +169,8 @@ TEST_F(FaultTest, KilledWriterLeavesATornTailThatTheNextWriterRecovers) {
   EXPECT_FALSE(report.error) << error_text(report);
   EXPECT_EQ(report.records, 5u);
   ASSERT_EQ(report.warnings.size(), 1u);
-  EXPECT_NE(ledger::format_finding(report.warnings[0]).find("at byte " + std::to_string(size_before) + "): a writer was interrupted"),
+  EXPECT_NE(ledger::format_finding(report.warnings[0])
+                .find("at byte " + std::to_string(size_before) + "): a writer was interrupted"),
             std::string::npos);
 }
 
@@ -181,7 +186,8 @@ TEST_F(FaultTest, FileSizeLimitRejectsTheAppendAndLeavesNothingBehind) {
   ASSERT_TRUE(WIFEXITED(child.status));
   EXPECT_EQ(WEXITSTATUS(child.status), 1);
   EXPECT_EQ(child.output, "cannot write " + path.string() +
-                              ": File too large\nfree space on the ledger's file system (or raise the quota), then push again");
+                              ": File too large\nfree space on the ledger's file system (or raise "
+                              "the quota), then push again");
   EXPECT_EQ(std::filesystem::file_size(path), size_before);
   auto report = verify_path(path);
   EXPECT_FALSE(report.error) << error_text(report);
@@ -193,7 +199,8 @@ TEST_F(FaultTest, FullTmpfsRejectsTheAppendAndLeavesNothingBehind) {
   std::filesystem::path mount_point = dir.path() / "tiny";
   std::filesystem::create_directory(mount_point);
   if (::mount("tmpfs", mount_point.c_str(), "tmpfs", 0, "size=64k") != 0)
-    GTEST_SKIP() << "cannot mount a tmpfs here (needs CAP_SYS_ADMIN); the file size limit test covers ENOSPC";
+    GTEST_SKIP() << "cannot mount a tmpfs here (needs CAP_SYS_ADMIN); the file size limit test "
+                    "covers ENOSPC";
   struct Unmount {
     std::filesystem::path p;
     ~Unmount() { ::umount2(p.c_str(), MNT_DETACH); }
@@ -204,14 +211,16 @@ TEST_F(FaultTest, FullTmpfsRejectsTheAppendAndLeavesNothingBehind) {
     std::string chunk(4096, 'f');
     FILE* filler = std::fopen((mount_point / "filler").c_str(), "wb");
     ASSERT_NE(filler, nullptr);
-    while (std::fwrite(chunk.data(), 1, chunk.size(), filler) == chunk.size() && std::fflush(filler) == 0) {
+    while (std::fwrite(chunk.data(), 1, chunk.size(), filler) == chunk.size() &&
+           std::fflush(filler) == 0) {
     }
     std::fclose(filler);
   }
   auto size_before = std::filesystem::file_size(tiny.path);
   auto result = ledger::append(tiny, {big_body(3)});
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.error().message, "cannot write " + tiny.path.string() + ": No space left on device");
+  EXPECT_EQ(result.error().message,
+            "cannot write " + tiny.path.string() + ": No space left on device");
   EXPECT_EQ(std::filesystem::file_size(tiny.path), size_before);
   auto report = verify_path(tiny.path);
   EXPECT_FALSE(report.error) << error_text(report);
@@ -231,8 +240,10 @@ TEST_F(FaultTest, UnwritableDirectoryIsAClearError) {
   });
   ASSERT_TRUE(WIFEXITED(child.status));
   ASSERT_EQ(WEXITSTATUS(child.status), 1) << child.output;
-  EXPECT_EQ(child.output, "cannot open the ledger lock " + target.path.string() +
-                              ".lock: Permission denied\nthe hook's user must be able to write the ledger's directory");
+  EXPECT_EQ(
+      child.output,
+      "cannot open the ledger lock " + target.path.string() +
+          ".lock: Permission denied\nthe hook's user must be able to write the ledger's directory");
   EXPECT_FALSE(std::filesystem::exists(target.path));
 }
 
@@ -249,7 +260,8 @@ TEST_F(FaultTest, ReadOnlyLedgerFileIsAClearError) {
   ASSERT_TRUE(WIFEXITED(child.status));
   ASSERT_EQ(WEXITSTATUS(child.status), 1) << child.output;
   EXPECT_EQ(child.output, "cannot open the ledger " + path.string() +
-                              ": Permission denied\nthe hook's user must be able to write the ledger file and its directory");
+                              ": Permission denied\nthe hook's user must be able to write the "
+                              "ledger file and its directory");
 }
 
 TEST_F(FaultTest, ConcurrentWritersNeitherLoseNorInterleaveRecords) {

@@ -8,14 +8,31 @@ using custody::ledger::is_json_object;
 
 TEST(JsonCheckTest, AcceptsObjectsOfEveryValueKind) {
   EXPECT_TRUE(is_json_object("{}"));
-  EXPECT_TRUE(is_json_object(R"({"a":1,"b":-2.5e+3,"c":"x\"\\\u00e9","d":[true,false,null,[],{}],"e":{"f":[1,[2]]}})"));
+  EXPECT_TRUE(is_json_object(
+      R"({"a":1,"b":-2.5e+3,"c":"x\"\\\u00e9","d":[true,false,null,[],{}],"e":{"f":[1,[2]]}})"));
   EXPECT_TRUE(is_json_object(" { \"a\" : [ 1 , 2 ] } "));
 }
 
 TEST(JsonCheckTest, RejectsAnythingElse) {
-  for (const char* bad : {"", "[]", "1", "\"s\"", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{\"a\":1}x",
-                          "{\"a\":01}", "{\"a\":1.}", "{\"a\":tru}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}",
-                          "{\"a\":[1,]}", "{\"a\":[1}", "{\"a\":{]}", "{a:1}", "{\"a\":\"tab\there\"}",
+  for (const char* bad : {"",
+                          "[]",
+                          "1",
+                          "\"s\"",
+                          "{",
+                          "{\"a\"}",
+                          "{\"a\":}",
+                          "{\"a\":1,}",
+                          "{\"a\":1}x",
+                          "{\"a\":01}",
+                          "{\"a\":1.}",
+                          "{\"a\":tru}",
+                          "{\"a\":\"\\x\"}",
+                          "{\"a\":\"\\u12\"}",
+                          "{\"a\":[1,]}",
+                          "{\"a\":[1}",
+                          "{\"a\":{]}",
+                          "{a:1}",
+                          "{\"a\":\"tab\there\"}",
                           "{\"a\":1}{}"})
     EXPECT_FALSE(is_json_object(bad)) << bad;
 }

@@ -56,37 +56,42 @@ TEST_F(VerifyTest, EditedRecordIsNamed) {
   size_t at = lines[2].find("\"accepted\"");
   lines[2].replace(at, 10, "\"rejected\"");
   write_lines(path, lines);
-  EXPECT_EQ(first_error(), "ledger.jsonl:3: record seq 3: hash does not match the record's content (the record was altered)");
+  EXPECT_EQ(first_error(), "ledger.jsonl:3: record seq 3: hash does not match the record's content "
+                           "(the record was altered)");
 }
 
 TEST_F(VerifyTest, EditedRecordWithRecomputedHashBreaksTheNextLink) {
   auto lines = read_lines(path);
   lines[2] = rehash(lines[2], [](util::Json& j) { j["decision"] = "rejected"; });
   write_lines(path, lines);
-  EXPECT_EQ(first_error(), "ledger.jsonl:4: record seq 4: prev does not match the hash of record seq 3 (that record was "
-                           "altered, or this one was inserted)");
+  EXPECT_EQ(
+      first_error(),
+      "ledger.jsonl:4: record seq 4: prev does not match the hash of record seq 3 (that record was "
+      "altered, or this one was inserted)");
 }
 
 TEST_F(VerifyTest, DeletedRecordIsNamed) {
   auto lines = read_lines(path);
   lines.erase(lines.begin() + 2);
   write_lines(path, lines);
-  EXPECT_EQ(first_error(), "ledger.jsonl:3: record seq 4 where seq 3 was expected: records deleted or reordered");
+  EXPECT_EQ(first_error(),
+            "ledger.jsonl:3: record seq 4 where seq 3 was expected: records deleted or reordered");
 }
 
 TEST_F(VerifyTest, ReorderedRecordsAreNamed) {
   auto lines = read_lines(path);
   std::swap(lines[1], lines[2]);
   write_lines(path, lines);
-  EXPECT_EQ(first_error(), "ledger.jsonl:2: record seq 3 where seq 2 was expected: records deleted or reordered");
+  EXPECT_EQ(first_error(),
+            "ledger.jsonl:2: record seq 3 where seq 2 was expected: records deleted or reordered");
 }
 
 TEST_F(VerifyTest, InsertedCopyIsNamed) {
   auto lines = read_lines(path);
   lines.insert(lines.begin() + 3, lines[1]);
   write_lines(path, lines);
-  EXPECT_EQ(first_error(),
-            "ledger.jsonl:4: record seq 2 where seq 4 was expected: a record was inserted, duplicated or reordered");
+  EXPECT_EQ(first_error(), "ledger.jsonl:4: record seq 2 where seq 4 was expected: a record was "
+                           "inserted, duplicated or reordered");
 }
 
 TEST_F(VerifyTest, InsertedForgedRecordIsNamed) {
@@ -95,19 +100,22 @@ TEST_F(VerifyTest, InsertedForgedRecordIsNamed) {
   std::string forged = rehash(lines[2], [](util::Json& j) { j["ref"] = "refs/heads/forged"; });
   lines.insert(lines.begin() + 2, forged);
   write_lines(path, lines);
-  EXPECT_EQ(first_error(),
-            "ledger.jsonl:4: record seq 3 where seq 4 was expected: a record was inserted, duplicated or reordered");
+  EXPECT_EQ(first_error(), "ledger.jsonl:4: record seq 3 where seq 4 was expected: a record was "
+                           "inserted, duplicated or reordered");
 }
 
 TEST_F(VerifyTest, LineThatIsNotAJsonObjectIsRejectedEvenWithAValidHash) {
   auto lines = read_lines(path);
   // Right frame, right chain, right hash, but the body is not JSON.
-  std::string body = "{\"seq\":3,\"prev\":\"" + util::Json::parse(lines[1])["hash"].get<std::string>() + "\",oops";
+  std::string body =
+      "{\"seq\":3,\"prev\":\"" + util::Json::parse(lines[1])["hash"].get<std::string>() + "\",oops";
   std::string hash = util::sha256_hex(body + "}");
   lines[2] = body + ",\"hash\":\"" + hash + "\"}";
   write_lines(path, lines);
-  EXPECT_EQ(first_error(), "ledger.jsonl:3: line is not a ledger record (after seq 2): not a JSON object with seq, "
-                           "prev and hash, and no recovery record names it");
+  EXPECT_EQ(
+      first_error(),
+      "ledger.jsonl:3: line is not a ledger record (after seq 2): not a JSON object with seq, "
+      "prev and hash, and no recovery record names it");
 }
 
 TEST_F(VerifyTest, TruncationIsCaughtByTheWitness) {
@@ -118,8 +126,8 @@ TEST_F(VerifyTest, TruncationIsCaughtByTheWitness) {
   ledger::VerifyOptions verify_options{path, std::nullopt, witness};
   auto report = ledger::verify(verify_options);
   ASSERT_TRUE(report.ok());
-  EXPECT_EQ(error_text(*report),
-            "ledger.jsonl: the ledger ends at seq 3, before the witnessed head seq 5 (records were truncated)");
+  EXPECT_EQ(error_text(*report), "ledger.jsonl: the ledger ends at seq 3, before the witnessed "
+                                 "head seq 5 (records were truncated)");
 }
 
 TEST_F(VerifyTest, RewrittenHistoryIsCaughtByTheWitness) {
@@ -133,7 +141,8 @@ TEST_F(VerifyTest, RewrittenHistoryIsCaughtByTheWitness) {
   auto report = ledger::verify(verify_options);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(error_text(*report).substr(0, 35), "ledger.jsonl:5: record seq 5 has ha");
-  EXPECT_NE(error_text(*report).find("but the witness recorded " + witness.hash + " (history was rewritten)"),
+  EXPECT_NE(error_text(*report).find("but the witness recorded " + witness.hash +
+                                     " (history was rewritten)"),
             std::string::npos);
 }
 
@@ -179,20 +188,22 @@ TEST_F(SegmentTamperTest, AllSegmentsVerifyInOrder) {
 
 TEST_F(SegmentTamperTest, RemovedMiddleSegmentIsNamed) {
   std::filesystem::remove(ledger::segment_path(path, 2));
-  EXPECT_EQ(error_text(verify_path(path)),
-            "ledger.000002.jsonl: segment 2 is missing (the next file present is ledger.000003.jsonl)");
+  EXPECT_EQ(
+      error_text(verify_path(path)),
+      "ledger.000002.jsonl: segment 2 is missing (the next file present is ledger.000003.jsonl)");
 }
 
 TEST_F(SegmentTamperTest, RemovedLastClosedSegmentIsNamed) {
   std::filesystem::remove(ledger::segment_path(path, 4));
-  EXPECT_EQ(error_text(verify_path(path)),
-            "ledger.jsonl: segment 4 is missing (the live segment's first record, seq 5, opens segment 5)");
+  EXPECT_EQ(error_text(verify_path(path)), "ledger.jsonl: segment 4 is missing (the live segment's "
+                                           "first record, seq 5, opens segment 5)");
 }
 
 TEST_F(SegmentTamperTest, RemovedFirstSegmentIsNamed) {
   std::filesystem::remove(ledger::segment_path(path, 1));
-  EXPECT_EQ(error_text(verify_path(path)),
-            "ledger.000001.jsonl: segment 1 is missing (the next file present is ledger.000002.jsonl)");
+  EXPECT_EQ(
+      error_text(verify_path(path)),
+      "ledger.000001.jsonl: segment 1 is missing (the next file present is ledger.000002.jsonl)");
 }
 
 TEST_F(SegmentTamperTest, ReorderedSegmentsAreNamed) {
@@ -201,11 +212,13 @@ TEST_F(SegmentTamperTest, ReorderedSegmentsAreNamed) {
   std::filesystem::rename(s2, dir.path() / "tmp");
   std::filesystem::rename(s3, s2);
   std::filesystem::rename(dir.path() / "tmp", s3);
-  EXPECT_EQ(error_text(verify_path(path)), "ledger.000002.jsonl:1: record seq 3 opens segment 3, but this file is "
-                                           "segment 2 (segment files renamed or reordered)");
+  EXPECT_EQ(error_text(verify_path(path)),
+            "ledger.000002.jsonl:1: record seq 3 opens segment 3, but this file is "
+            "segment 2 (segment files renamed or reordered)");
 }
 
 TEST_F(SegmentTamperTest, TruncatedClosedSegmentIsNamed) {
   spit(ledger::segment_path(path, 2), "");
-  EXPECT_EQ(error_text(verify_path(path)), "ledger.000002.jsonl: closed segment 2 holds no records");
+  EXPECT_EQ(error_text(verify_path(path)),
+            "ledger.000002.jsonl: closed segment 2 holds no records");
 }

@@ -2,6 +2,7 @@
 // Shared by the ledger and report tests: a temporary directory holding a ledger, realistic
 // decision bodies, and whole-file helpers for tampering with segments.
 #include "ledger/ledger.hpp"
+#include "ledger/record_line.hpp"
 #include "ledger/verify.hpp"
 #include "util/json.hpp"
 
@@ -62,19 +63,20 @@ inline void write_lines(const std::filesystem::path& path, const std::vector<std
 
 // A decision record as the pre-receive hook writes it.
 inline util::Json decision_body(int i, const std::string& decision = "accepted") {
-  util::Json body = {{"type", "decision"},
-                     {"time", "2026-03-0" + std::to_string(1 + i % 9) + "T10:00:00.000000Z"},
-                     {"repo", "/srv/git/app.git"},
-                     {"hook", "pre-receive"},
-                     {"push_id", "push-" + std::to_string(i)},
-                     {"pusher", {{"name", "alice"}, {"source", "GL_USERNAME"}, {"is_agent", false}}},
-                     {"ref", "refs/heads/feature-" + std::to_string(i)},
-                     {"old", std::string(40, '0')},
-                     {"new", std::string(40, 'a')},
-                     {"kind", "create"},
-                     {"protected", false},
-                     {"decision", decision},
-                     {"violations", util::Json::array()}};
+  util::Json body = {
+      {"type", "decision"},
+      {"time", "2026-03-0" + std::to_string(1 + i % 9) + "T10:00:00.000000Z"},
+      {"repo", "/srv/git/app.git"},
+      {"hook", "pre-receive"},
+      {"push_id", "push-" + std::to_string(i)},
+      {"pusher", {{"name", "alice"}, {"source", "GL_USERNAME"}, {"is_agent", false}}},
+      {"ref", "refs/heads/feature-" + std::to_string(i)},
+      {"old", std::string(40, '0')},
+      {"new", std::string(40, 'a')},
+      {"kind", "create"},
+      {"protected", false},
+      {"decision", decision},
+      {"violations", util::Json::array()}};
   return body;
 }
 
@@ -103,6 +105,29 @@ inline ledger::VerifyReport verify_path(const std::filesystem::path& path) {
 
 inline std::string error_text(const ledger::VerifyReport& report) {
   return report.error ? ledger::format_finding(*report.error) : "";
+}
+
+} // namespace custody::test
+
+namespace custody::test {
+
+// Rebuilds every line's prev and hash in order, keeping the bodies: what someone with write
+// access but without the signing key could do after editing a record.
+inline void rechain(const std::filesystem::path& path) {
+  auto lines = read_lines(path);
+  std::string prev(64, '0');
+  for (auto& line : lines) {
+    auto json = util::Json::parse(line);
+    uint64_t seq = json["seq"];
+    std::optional<uint64_t> segment;
+    if (json.contains("segment"))
+      segment = json["segment"].get<uint64_t>();
+    for (const char* key : {"seq", "prev", "segment", "hash"})
+      json.erase(key);
+    line = ledger::make_line(seq, prev, segment, json);
+    prev = util::Json::parse(line)["hash"];
+  }
+  write_lines(path, lines);
 }
 
 } // namespace custody::test
