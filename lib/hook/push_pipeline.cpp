@@ -5,6 +5,7 @@
 #include "hook/record.hpp"
 #include "hook/render.hpp"
 #include "identity/identity.hpp"
+#include "install/hook_installer.hpp"
 #include "ledger/ledger.hpp"
 #include "policy/ref_policy.hpp"
 #include "refs/classify.hpp"
@@ -86,6 +87,11 @@ int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& par
     render_failure(io.err, repo.error(), render);
     return k_exit_internal_error;
   }
+
+  // With custody's pre-receive also installed, that hook already decided and recorded every ref
+  // of this push (update runs only after pre-receive said yes): do not record it twice.
+  if (hook == HookKind::update && install::is_custody_hook(repo->hooks_dir() / "pre-receive"))
+    return k_exit_ok;
 
   // 2. Configuration: embedded default → /etc → $GIT_DIR → $CUSTODY_CONFIG. Never pushed content.
   auto loaded = config::load_config(config::load_options_from_env(io.env, repo->git_dir()));

@@ -18,7 +18,7 @@ test_wrong_type_and_bad_glob() {
   echo "$out"
   [[ $rc -eq 1 ]]
   grep -qF 'bad.toml:2:18: refs.block_deletion must be a boolean (true or false), not a string' <<<"$out"
-  grep -qF "bad.toml:3:14: refs.protected: glob \"refs/heads/[main\" has an unclosed '[' at offset 10" <<<"$out"
+  grep -qF "bad.toml:3:14: refs.protected: glob \"refs/heads/[main\" has an unclosed '[' at offset 11" <<<"$out"
 }
 
 test_toml_syntax_error() {
@@ -34,9 +34,10 @@ test_custody_config_env_overrides_repo_file() {
   printf '[refs]\nprotected = ["refs/heads/main"]\n' >server.git/custody.toml
   printf '[refs]\nprotected = ["refs/heads/locked"]\n' >override.toml
   export CUSTODY_CONFIG=$PWD/override.toml
-  cd client
-  expect_push_accepted origin :main   # main no longer protected: the explicit file wins
-  expect_ref_absent ../server.git refs/heads/main
+  cd client; commit_file a.txt one; git push -q origin main
+  git commit -q --amend -m "rewritten"
+  expect_push_accepted --force origin main   # main is no longer protected: the explicit file wins
+  expect_ref_at ../server.git refs/heads/main "$(git rev-parse HEAD)"
 }
 
 test_config_show_names_origins() {

@@ -18,7 +18,7 @@ test_edited_record_is_detected() {
   sed -i '2s/"accepted"/"rejected"/' "$(ledger server.git)"
   set +e; out=$("$CUSTODY_BIN" log verify --ledger "$(ledger server.git)" 2>&1); rc=$?; set -e; echo "$out"
   [[ $rc -ne 0 ]]
-  grep -q "line 2" <<<"$out"
+  grep -qF "ledger.jsonl:2: record seq 2: hash does not match" <<<"$out"
 }
 
 test_deleted_record_is_detected() {

@@ -107,3 +107,13 @@ test_unchanged_and_new_branch_push() {
   expect_push_accepted origin new-work
   [[ $(ledger_field ../server.git 1 .kind) == create ]]
 }
+
+test_pre_receive_and_update_together_log_each_decision_once() {
+  make_server; "$CUSTODY_BIN" install --repo server.git --hook update >/dev/null
+  make_client
+  [[ $(ledger_count server.git) -eq 1 ]]
+  cd client; commit_file a.txt one; git checkout -qb topic; commit_file b.txt two; git checkout -q main
+  expect_push_accepted origin main topic
+  [[ $(ledger_count ../server.git) -eq 3 ]] || fail "expected 3 records, got $(ledger_count ../server.git)"
+  [[ $(ledger_field ../server.git 1 .hook) == pre-receive ]]
+}
