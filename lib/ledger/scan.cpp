@@ -6,7 +6,8 @@
 
 namespace custody::ledger {
 
-Status scan_records(const std::filesystem::path& live, const std::function<bool(const RecordRef&)>& fn) {
+Status scan_records(const std::filesystem::path& live,
+                    const std::function<bool(const RecordRef&)>& fn) {
   auto segments = snapshot_segments(live);
   if (!segments)
     return segments.error();

@@ -23,6 +23,7 @@ struct RecordRef {
 };
 
 // Calls `fn` for each record; stops early (without error) when `fn` returns false.
-Status scan_records(const std::filesystem::path& live, const std::function<bool(const RecordRef&)>& fn);
+Status scan_records(const std::filesystem::path& live,
+                    const std::function<bool(const RecordRef&)>& fn);
 
 } // namespace custody::ledger

@@ -19,12 +19,14 @@ Result<OpenSegment> open_segment(SegmentFile file, bool live) {
   seg.live = live;
   seg.fd = UniqueFd(::open(seg.file.path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!seg.fd.valid())
-    return make_error(errno == ENOENT ? ErrorCode::not_found : ErrorCode::io_failure,
-                      fmt::format("cannot open {}: {}", seg.file.path.string(), std::strerror(errno)));
+    return make_error(
+        errno == ENOENT ? ErrorCode::not_found : ErrorCode::io_failure,
+        fmt::format("cannot open {}: {}", seg.file.path.string(), std::strerror(errno)));
   struct stat st {};
   if (::fstat(seg.fd.get(), &st) != 0)
-    return make_error(ErrorCode::io_failure,
-                      fmt::format("cannot stat {}: {}", seg.file.path.string(), std::strerror(errno)));
+    return make_error(
+        ErrorCode::io_failure,
+        fmt::format("cannot stat {}: {}", seg.file.path.string(), std::strerror(errno)));
   seg.size = static_cast<uint64_t>(st.st_size);
   ::posix_fadvise(seg.fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
   return seg;

@@ -7,9 +7,7 @@
 
 #include <fmt/format.h>
 
-
 namespace custody::ledger {
-
 
 Result<VerifyReport> verify(const VerifyOptions& options) {
   std::optional<Ed25519Key> key;
