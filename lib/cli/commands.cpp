@@ -13,7 +13,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"install", cmd_install, "install custody's hooks into a repository"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
-      {"log", cmd_log, "verify and read the decision ledger (log verify | tail | head)"},
+      {"log", cmd_log, "verify, read and report on the decision ledger (log verify | head | tail | report | sample | keygen)"},
       {"version", cmd_version, "print custody's version and its libraries'"},
   };
   return table;
