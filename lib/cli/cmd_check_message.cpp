@@ -24,7 +24,8 @@ namespace {
 constexpr const char* k_usage =
     "usage: custody check-message FILE|- [options]\n\n"
     "Gives the commit-msg hook's verdict on a commit message file.\n\n"
-    "  --author \"Name <email>\"  the commit author (default: $GIT_AUTHOR_*, then user.name/user.email)\n"
+    "  --author \"Name <email>\"  the commit author (default: $GIT_AUTHOR_*, then "
+    "user.name/user.email)\n"
     "  --agent-session VAR      judge it as made inside an agent session marked by VAR\n"
     "  --cleanup MODE           strip (default), scissors, whitespace or verbatim\n"
     "  --comment-char C         the comment character (default #)\n"
@@ -33,8 +34,11 @@ constexpr const char* k_usage =
 } // namespace
 
 int cmd_check_message(const Args& args, hook::Io& io) {
-  auto parsed = parse_args(args, {{"--author", true}, {"--agent-session", true}, {"--cleanup", true},
-                                  {"--comment-char", true}, {"--now", true}});
+  auto parsed = parse_args(args, {{"--author", true},
+                                  {"--agent-session", true},
+                                  {"--cleanup", true},
+                                  {"--comment-char", true},
+                                  {"--now", true}});
   if (!parsed) {
     io.err << "custody check-message: " << parsed.error().message << "\n" << k_usage;
     return hook::k_exit_usage;
@@ -54,7 +58,8 @@ int cmd_check_message(const Args& args, hook::Io& io) {
   } else {
     auto text = util::read_file(io.cwd / input.message_file);
     if (!text) {
-      io.err << fmt::format("custody check-message: cannot read {}: {}\n", input.message_file, text.error().message);
+      io.err << fmt::format("custody check-message: cannot read {}: {}\n", input.message_file,
+                            text.error().message);
       return hook::k_exit_internal_error;
     }
     input.raw = std::move(*text);
@@ -74,7 +79,8 @@ int cmd_check_message(const Args& args, hook::Io& io) {
 
   std::string mode = parsed->value("--cleanup").value_or("strip");
   if (mode != "strip" && mode != "scissors" && mode != "whitespace" && mode != "verbatim") {
-    io.err << fmt::format("custody check-message: unknown --cleanup mode \"{}\"\n{}", mode, k_usage);
+    io.err << fmt::format("custody check-message: unknown --cleanup mode \"{}\"\n{}", mode,
+                          k_usage);
     return hook::k_exit_usage;
   }
   input.cleanup.mode = trailers::resolve_cleanup_mode(mode, true);
@@ -84,12 +90,15 @@ int cmd_check_message(const Args& args, hook::Io& io) {
   if (auto author = parsed->value("--author")) {
     auto id = schema::parse_identity(*author);
     if (!id) {
-      io.err << fmt::format("custody check-message: --author \"{}\" is not \"Name <email>\"\n", *author);
+      io.err << fmt::format("custody check-message: --author \"{}\" is not \"Name <email>\"\n",
+                            *author);
       return hook::k_exit_usage;
     }
     input.author = {id->name, id->email, 0};
   } else {
-    auto from_git = [&](const char* key) { return repo ? repo->config_string(key).value_or("") : std::string(); };
+    auto from_git = [&](const char* key) {
+      return repo ? repo->config_string(key).value_or("") : std::string();
+    };
     input.author.name = io.env.get_nonempty("GIT_AUTHOR_NAME").value_or(from_git("user.name"));
     input.author.email = io.env.get_nonempty("GIT_AUTHOR_EMAIL").value_or(from_git("user.email"));
   }

@@ -33,7 +33,8 @@ int cmd_explain(const Args& args, hook::Io& io) {
   for (const auto& d : loaded.diagnostics)
     io.err << "warning: " << d.to_string() << "\n";
   const std::string& rule = parsed->positional()[0];
-  if (auto text = schema::explain_rule(loaded.config, rule, static_cast<int64_t>(std::time(nullptr)))) {
+  if (auto text =
+          schema::explain_rule(loaded.config, rule, static_cast<int64_t>(std::time(nullptr)))) {
     io.out << *text;
     return hook::k_exit_ok;
   }

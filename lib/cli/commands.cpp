@@ -17,8 +17,10 @@ const std::vector<Command>& commands() {
       {"install", cmd_install, "install custody's hooks into a repository"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
       {"log", cmd_log, "verify and read the decision ledger (log verify | tail | head)"},
-      {"trailers", cmd_trailers, "print a message's trailers exactly as `git interpret-trailers --parse` does"},
-      {"check-message", cmd_check_message, "give the commit-msg hook's verdict on a commit message file"},
+      {"trailers", cmd_trailers,
+       "print a message's trailers exactly as `git interpret-trailers --parse` does"},
+      {"check-message", cmd_check_message,
+       "give the commit-msg hook's verdict on a commit message file"},
       {"explain", cmd_explain, "explain a rule: what it requires and an example that passes"},
       {"version", cmd_version, "print custody's version and its libraries'"},
   };
