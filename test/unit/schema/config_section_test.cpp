@@ -42,7 +42,9 @@ TEST(TrailersConfigTest, EmbeddedDefaultsAreTheIssueDefaults) {
   EXPECT_EQ(s.rules[1].require, (std::vector<std::string>{"Review-Date"}));
   EXPECT_EQ(s.rules[2].id, "risky-paths");
   EXPECT_EQ(s.rules[2].min_reviewers, 2);
-  auto risky = [&](const char* path) { return custody::util::matches_any(s.rules[2].when.paths, path); };
+  auto risky = [&](const char* path) {
+    return custody::util::matches_any(s.rules[2].when.paths, path);
+  };
   EXPECT_TRUE(risky("src/auth/login.go"));
   EXPECT_TRUE(risky("auth/x"));
   EXPECT_TRUE(risky("Dockerfile"));
@@ -56,12 +58,14 @@ TEST(TrailersConfigTest, EmbeddedDefaultsAreTheIssueDefaults) {
 
 TEST(TrailersConfigTest, RulesMergeByIdAndCanBeDisabled) {
   Config c = default_config();
-  EXPECT_EQ(apply("[[trailers.rule]]\nid = \"risky-paths\"\nwhen = { paths = [\"src/**\"] }\nmin_reviewers = 3\n"
-                  "[[trailers.rule]]\nid = \"ai-label\"\nenabled = false\n"
-                  "[[trailers.rule]]\nid = \"ticket\"\nwhen = { refs = [\"refs/heads/release/*\"] }\n"
-                  "require = [\"Ticket\"]\nmin_distinct = { \"Ticket\" = 1 }\ncommit_time = \"error\"\n",
-                  c),
-            std::vector<std::string>{});
+  EXPECT_EQ(
+      apply("[[trailers.rule]]\nid = \"risky-paths\"\nwhen = { paths = [\"src/**\"] "
+            "}\nmin_reviewers = 3\n"
+            "[[trailers.rule]]\nid = \"ai-label\"\nenabled = false\n"
+            "[[trailers.rule]]\nid = \"ticket\"\nwhen = { refs = [\"refs/heads/release/*\"] }\n"
+            "require = [\"Ticket\"]\nmin_distinct = { \"Ticket\" = 1 }\ncommit_time = \"error\"\n",
+            c),
+      std::vector<std::string>{});
   const auto& rules = c.trailers.rules;
   ASSERT_EQ(rules.size(), 3u);
   EXPECT_EQ(rules[0].id, "ai-review");
@@ -75,31 +79,36 @@ TEST(TrailersConfigTest, RulesMergeByIdAndCanBeDisabled) {
 TEST(TrailersConfigTest, BadRegexIsAConfigErrorAtItsPosition) {
   Config c = default_config();
   EXPECT_EQ(apply("[trailers.keys.\"Ticket\"]\ntype = \"regex\"\npattern = \"ABC-(\"\n", c),
-            (std::vector<std::string>{"site.toml:3:11: trailers.keys.Ticket.pattern: invalid regular expression "
-                                      "\"ABC-(\" at offset 5: missing closing parenthesis"}));
+            (std::vector<std::string>{
+                "site.toml:3:11: trailers.keys.Ticket.pattern: invalid regular expression "
+                "\"ABC-(\" at offset 5: missing closing parenthesis"}));
 }
 
 TEST(TrailersConfigTest, UnknownKeysTypesAndBadValuesAreReported) {
   Config c = default_config();
-  EXPECT_EQ(apply("[trailers]\nreviewer_key = [\"X\"]\nexempt_before = \"last week\"\n"
-                  "reviewer_keys = [\"Reviewed By\"]\n[trailers.keys.\"Level\"]\ntype = \"enum\"\n"
-                  "[[trailers.rule]]\ndescription = \"no id\"\n",
-                  c),
-            (std::vector<std::string>{
-                "site.toml:2:1: unknown key \"trailers.reviewer_key\"; did you mean \"reviewer_keys\"?",
-                "site.toml:3:17: trailers.exempt_before must be an ISO 8601 date (2025-01-31) or a full 40-hex "
-                "commit id, not \"last week\"",
-                "site.toml:4:17: trailers.reviewer_keys: \"Reviewed By\" is not a trailer key git can parse (use "
-                "letters, digits and '-')",
-                "site.toml:6:8: trailers.keys.Level: type \"enum\" needs a non-empty `values` list",
-                "site.toml:7:1: trailers.rule[0]: every rule needs a non-empty `id`"}));
+  EXPECT_EQ(
+      apply("[trailers]\nreviewer_key = [\"X\"]\nexempt_before = \"last week\"\n"
+            "reviewer_keys = [\"Reviewed By\"]\n[trailers.keys.\"Level\"]\ntype = \"enum\"\n"
+            "[[trailers.rule]]\ndescription = \"no id\"\n",
+            c),
+      (std::vector<std::string>{
+          "site.toml:2:1: unknown key \"trailers.reviewer_key\"; did you mean \"reviewer_keys\"?",
+          "site.toml:3:17: trailers.exempt_before must be an ISO 8601 date (2025-01-31) or a full "
+          "40-hex "
+          "commit id, not \"last week\"",
+          "site.toml:4:17: trailers.reviewer_keys: \"Reviewed By\" is not a trailer key git can "
+          "parse (use "
+          "letters, digits and '-')",
+          "site.toml:6:8: trailers.keys.Level: type \"enum\" needs a non-empty `values` list",
+          "site.toml:7:1: trailers.rule[0]: every rule needs a non-empty `id`"}));
 }
 
 TEST(TrailersConfigTest, ExemptBeforeTakesADateOrACommit) {
   Config c = default_config();
   EXPECT_TRUE(apply("[trailers]\nexempt_before = \"2025-01-31\"\n", c).empty());
   EXPECT_EQ(*c.trailers.exempt_before_time, 1738281600);
-  EXPECT_TRUE(apply("[trailers]\nexempt_before = \"0123456789ABCDEF0123456789abcdef01234567\"\n", c).empty());
+  EXPECT_TRUE(apply("[trailers]\nexempt_before = \"0123456789ABCDEF0123456789abcdef01234567\"\n", c)
+                  .empty());
   EXPECT_EQ(c.trailers.exempt_before_commit, "0123456789abcdef0123456789abcdef01234567");
   EXPECT_FALSE(c.trailers.exempt_before_time);
 }

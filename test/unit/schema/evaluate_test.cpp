@@ -33,16 +33,17 @@ protected:
     auto ev = evaluate_commit(config, facts, stage);
     std::vector<std::string> out;
     for (const auto& f : ev.findings)
-      out.push_back(std::string(f.severity == Severity::error ? "error" : "warning") + " [" + f.rule + "]: " +
-                    f.message);
+      out.push_back(std::string(f.severity == Severity::error ? "error" : "warning") + " [" +
+                    f.rule + "]: " + f.message);
     return out;
   }
 };
 
 using Lines = std::vector<std::string>;
 
-const std::string k_reviewed = "Add login\n\nAI-Generated: claude-code/opus-4\nReviewed-By: Jane Doe "
-                               "<jane@example.com>\nReview-Date: 2026-01-01\n";
+const std::string k_reviewed =
+    "Add login\n\nAI-Generated: claude-code/opus-4\nReviewed-By: Jane Doe "
+    "<jane@example.com>\nReview-Date: 2026-01-01\n";
 
 } // namespace
 
@@ -66,8 +67,9 @@ TEST_F(EvaluateTest, ReviewedAiCommitPassesAndReportsEvidence) {
 }
 
 TEST_F(EvaluateTest, KeysMatchCaseInsensitively) {
-  facts.message = "Add login\n\nai-generated: claude\nreviewed-by: Jane Doe <jane@example.com>\nREVIEW-DATE: "
-                  "2026-01-01\n";
+  facts.message =
+      "Add login\n\nai-generated: claude\nreviewed-by: Jane Doe <jane@example.com>\nREVIEW-DATE: "
+      "2026-01-01\n";
   on_server();
   EXPECT_EQ(findings(Stage::server), Lines{});
 }
@@ -75,23 +77,27 @@ TEST_F(EvaluateTest, KeysMatchCaseInsensitively) {
 TEST_F(EvaluateTest, UnreviewedAiCommitIsAWarningAtCommitTimeAndAnErrorOnTheServer) {
   facts.message = "Add login\n\nAI-Generated: claude-code/opus-4\n";
   EXPECT_EQ(findings(Stage::commit_msg),
-            Lines{"warning [trailers.ai-review]: an AI-assisted commit on a protected ref needs a human reviewer and "
-                  "a review date; missing a human reviewer (Reviewed-By or Approved-By; not the author, not an "
+            Lines{"warning [trailers.ai-review]: an AI-assisted commit on a protected ref needs a "
+                  "human reviewer and "
+                  "a review date; missing a human reviewer (Reviewed-By or Approved-By; not the "
+                  "author, not an "
                   "agent), the Review-Date trailer (the server requires this on a protected ref)"});
   on_server();
-  EXPECT_EQ(findings(Stage::server),
-            Lines{"error [trailers.ai-review]: an AI-assisted commit on a protected ref needs a human reviewer and a "
-                  "review date; missing a human reviewer (Reviewed-By or Approved-By; not the author, not an agent), "
-                  "the Review-Date trailer"});
+  EXPECT_EQ(findings(Stage::server), Lines{"error [trailers.ai-review]: an AI-assisted commit on a "
+                                           "protected ref needs a human reviewer and a "
+                                           "review date; missing a human reviewer (Reviewed-By or "
+                                           "Approved-By; not the author, not an agent), "
+                                           "the Review-Date trailer"});
 }
 
 TEST_F(EvaluateTest, SiteCanMakeReviewAnErrorAtCommitTime) {
   config.trailers.rules[1].commit_time = CommitTime::error;
   facts.message = "Add login\n\nAI-Generated: claude-code/opus-4\nReview-Date: 2026-01-01\n";
-  EXPECT_EQ(findings(Stage::commit_msg),
-            Lines{"error [trailers.ai-review]: an AI-assisted commit on a protected ref needs a human reviewer and a "
-                  "review date; missing a human reviewer (Reviewed-By or Approved-By; not the author, not an agent) "
-                  "(the server requires this on a protected ref)"});
+  EXPECT_EQ(findings(Stage::commit_msg), Lines{"error [trailers.ai-review]: an AI-assisted commit "
+                                               "on a protected ref needs a human reviewer and a "
+                                               "review date; missing a human reviewer (Reviewed-By "
+                                               "or Approved-By; not the author, not an agent) "
+                                               "(the server requires this on a protected ref)"});
 }
 
 TEST_F(EvaluateTest, UnprotectedRefsNeedNoReview) {
@@ -103,20 +109,25 @@ TEST_F(EvaluateTest, UnprotectedRefsNeedNoReview) {
 TEST_F(EvaluateTest, AgentSessionWithoutLabelIsAnError) {
   facts.message = "Add login\n";
   facts.agent_session = true;
-  EXPECT_EQ(findings(Stage::commit_msg),
-            (Lines{"error [trailers.ai-label]: work by an agent (agent author, co-author or agent session) must say "
-                   "so with AI-Generated; missing the AI-Generated trailer",
-                   "warning [trailers.ai-review]: an AI-assisted commit on a protected ref needs a human reviewer "
-                   "and a review date; missing a human reviewer (Reviewed-By or Approved-By; not the author, not an "
-                   "agent), the Review-Date trailer (the server requires this on a protected ref)"}));
+  EXPECT_EQ(
+      findings(Stage::commit_msg),
+      (Lines{"error [trailers.ai-label]: work by an agent (agent author, co-author or agent "
+             "session) must say "
+             "so with AI-Generated; missing the AI-Generated trailer",
+             "warning [trailers.ai-review]: an AI-assisted commit on a protected ref needs a human "
+             "reviewer "
+             "and a review date; missing a human reviewer (Reviewed-By or Approved-By; not the "
+             "author, not an "
+             "agent), the Review-Date trailer (the server requires this on a protected ref)"}));
 }
 
 TEST_F(EvaluateTest, AgentAuthorOrCoAuthorMakesItAgentWork) {
-  facts.message = "Add login\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\n";
+  facts.message =
+      "Add login\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\n";
   on_server("refs/heads/feature/x", false);
-  EXPECT_EQ(findings(Stage::server),
-            Lines{"error [trailers.ai-label]: work by an agent (agent author, co-author or agent session) must say so "
-                  "with AI-Generated; missing the AI-Generated trailer"});
+  EXPECT_EQ(findings(Stage::server), Lines{"error [trailers.ai-label]: work by an agent (agent "
+                                           "author, co-author or agent session) must say so "
+                                           "with AI-Generated; missing the AI-Generated trailer"});
   facts.message = "Add login\n";
   facts.author = {"dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com", k_now};
   auto ev = evaluate_commit(config, facts, Stage::server);
@@ -126,18 +137,22 @@ TEST_F(EvaluateTest, AgentAuthorOrCoAuthorMakesItAgentWork) {
 }
 
 TEST_F(EvaluateTest, SelfReviewAndAgentReviewerAreErrorsEverywhere) {
-  facts.message = "Add login\n\nAI-Generated: claude\nReviewed-By: Alice D <ALICE@example.com>\nApproved-By: "
-                  "claude <noreply@anthropic.com>\nReview-Date: 2026-01-01\n";
+  facts.message =
+      "Add login\n\nAI-Generated: claude\nReviewed-By: Alice D <ALICE@example.com>\nApproved-By: "
+      "claude <noreply@anthropic.com>\nReview-Date: 2026-01-01\n";
   Lines expected = {
-      "error [trailers.self-review]: Reviewed-By: Alice D <ALICE@example.com> is the commit's author; a review must "
+      "error [trailers.self-review]: Reviewed-By: Alice D <ALICE@example.com> is the commit's "
+      "author; a review must "
       "come from someone else",
-      "error [trailers.agent-reviewer]: Approved-By: claude <noreply@anthropic.com> is an agent account (it matches "
+      "error [trailers.agent-reviewer]: Approved-By: claude <noreply@anthropic.com> is an agent "
+      "account (it matches "
       "[agents]); a review must come from a human",
   };
   auto commit_time = expected;
-  commit_time.push_back("warning [trailers.ai-review]: an AI-assisted commit on a protected ref needs a human "
-                        "reviewer and a review date; missing a human reviewer (Reviewed-By or Approved-By; not the "
-                        "author, not an agent) (the server requires this on a protected ref)");
+  commit_time.push_back(
+      "warning [trailers.ai-review]: an AI-assisted commit on a protected ref needs a human "
+      "reviewer and a review date; missing a human reviewer (Reviewed-By or Approved-By; not the "
+      "author, not an agent) (the server requires this on a protected ref)");
   EXPECT_EQ(findings(Stage::commit_msg), commit_time);
 }
 
@@ -145,14 +160,19 @@ TEST_F(EvaluateTest, MistypedValues) {
   facts.message = "Add login\n\nAI-Generated: /opus\nReviewed-By: jane\nReview-Date: yesterday\n";
   EXPECT_EQ(findings(Stage::commit_msg),
             (Lines{"error [trailers.value]: AI-Generated: \"/opus\" does not match the pattern "
-                   "^[^/\\s](?:[^/]*[^/\\s])?(?:/[^/\\s](?:[^/]*[^/\\s])?){0,2}$; expected tool[/model][/version], "
+                   "^[^/\\s](?:[^/]*[^/\\s])?(?:/[^/\\s](?:[^/]*[^/\\s])?){0,2}$; expected "
+                   "tool[/model][/version], "
                    "e.g. \"claude-code/opus-4\"",
-                   "error [trailers.value]: Reviewed-By: \"jane\" is not an identity; expected \"Name <email>\", "
+                   "error [trailers.value]: Reviewed-By: \"jane\" is not an identity; expected "
+                   "\"Name <email>\", "
                    "e.g. \"Reviewed-By: Jane Doe <jane@example.com>\"",
-                   "error [trailers.value]: Review-Date: \"yesterday\" is not an ISO 8601 date; expected a date like "
+                   "error [trailers.value]: Review-Date: \"yesterday\" is not an ISO 8601 date; "
+                   "expected a date like "
                    "2026-01-02 or 2026-01-02T14:30:00Z",
-                   "warning [trailers.ai-review]: an AI-assisted commit on a protected ref needs a human reviewer "
-                   "and a review date; missing a human reviewer (Reviewed-By or Approved-By; not the author, not an "
+                   "warning [trailers.ai-review]: an AI-assisted commit on a protected ref needs a "
+                   "human reviewer "
+                   "and a review date; missing a human reviewer (Reviewed-By or Approved-By; not "
+                   "the author, not an "
                    "agent) (the server requires this on a protected ref)"}));
 }
 
@@ -160,7 +180,8 @@ TEST_F(EvaluateTest, EmptyValueIsMalformed) {
   facts.message = "Add login\n\nAI-Generated:\n";
   auto f = findings(Stage::commit_msg);
   ASSERT_FALSE(f.empty());
-  EXPECT_EQ(f[0], "error [trailers.value]: AI-Generated: the value is empty; expected tool[/model][/version], e.g. "
+  EXPECT_EQ(f[0], "error [trailers.value]: AI-Generated: the value is empty; expected "
+                  "tool[/model][/version], e.g. "
                   "\"claude-code/opus-4\"");
 }
 
@@ -178,35 +199,41 @@ TEST_F(EvaluateTest, FutureReviewDateWithOneDayOfSkew) {
 TEST_F(EvaluateTest, MalformedTrailerLines) {
   facts.message = "Add login\n\nAI-Generated: claude\nReviewed By: Jane Doe <jane@example.com>\n";
   // Both lines are lost: the bad one, and the good one whose block the bad one kills.
-  EXPECT_EQ(findings(Stage::commit_msg)[0],
-            "error [trailers.malformed]: line 3: \"AI-Generated: claude\" is not read as a trailer by git: it is not "
-            "in the trailer block (the last paragraph, after a blank line, with every line a trailer)");
-  EXPECT_EQ(findings(Stage::commit_msg)[1],
-            "error [trailers.malformed]: line 4: \"Reviewed By: Jane Doe <jane@example.com>\" is not read as a "
-            "trailer by git: a trailer is \"Key: value\" at the start of a line, the key made of letters, digits and "
-            "'-' (\"Reviewed-By\")");
+  EXPECT_EQ(
+      findings(Stage::commit_msg)[0],
+      "error [trailers.malformed]: line 3: \"AI-Generated: claude\" is not read as a trailer by "
+      "git: it is not "
+      "in the trailer block (the last paragraph, after a blank line, with every line a trailer)");
+  EXPECT_EQ(findings(Stage::commit_msg)[1], "error [trailers.malformed]: line 4: \"Reviewed By: "
+                                            "Jane Doe <jane@example.com>\" is not read as a "
+                                            "trailer by git: a trailer is \"Key: value\" at the "
+                                            "start of a line, the key made of letters, digits and "
+                                            "'-' (\"Reviewed-By\")");
   // A well-formed line outside the block: prose in the last paragraph kills the whole block.
   facts.message = "Add login\n\nReviewed-By: Jane Doe <jane@example.com>\nThanks for the review!\n";
-  EXPECT_EQ(findings(Stage::commit_msg)[0],
-            "error [trailers.malformed]: line 3: \"Reviewed-By: Jane Doe <jane@example.com>\" is not read as a "
-            "trailer by git: it is not in the trailer block (the last paragraph, after a blank line, with every line "
-            "a trailer)");
+  EXPECT_EQ(findings(Stage::commit_msg)[0], "error [trailers.malformed]: line 3: \"Reviewed-By: "
+                                            "Jane Doe <jane@example.com>\" is not read as a "
+                                            "trailer by git: it is not in the trailer block (the "
+                                            "last paragraph, after a blank line, with every line "
+                                            "a trailer)");
 }
 
 TEST_F(EvaluateTest, RiskyPathsNeedTwoDistinctHumanReviewers) {
   on_server("refs/heads/main", true, {"README.md", "src/auth/login.go"});
   facts.message = k_reviewed;
-  EXPECT_EQ(findings(Stage::server),
-            Lines{"error [trailers.risky-paths]: an AI-assisted commit changing security-sensitive paths needs two "
-                  "distinct human reviewers; missing 2 distinct human reviewers (Reviewed-By or Approved-By; not the "
-                  "author, not an agent), has 1"});
+  EXPECT_EQ(findings(Stage::server), Lines{"error [trailers.risky-paths]: an AI-assisted commit "
+                                           "changing security-sensitive paths needs two "
+                                           "distinct human reviewers; missing 2 distinct human "
+                                           "reviewers (Reviewed-By or Approved-By; not the "
+                                           "author, not an agent), has 1"});
   facts.message += "Approved-By: Jane Doe <JANE@example.com>\n"; // the same person twice
   EXPECT_EQ(findings(Stage::server).size(), 1u);
   facts.message += "Approved-By: John Roe <john@example.com>\n";
   EXPECT_EQ(findings(Stage::server), Lines{});
   // At commit time the staged paths are not known: path rules are left to the server.
-  facts.message = "Add login\n\nAI-Generated: claude\nReviewed-By: Jane Doe <jane@example.com>\nReview-Date: "
-                  "2026-01-01\n";
+  facts.message =
+      "Add login\n\nAI-Generated: claude\nReviewed-By: Jane Doe <jane@example.com>\nReview-Date: "
+      "2026-01-01\n";
   facts.changed_paths.reset();
   EXPECT_EQ(findings(Stage::commit_msg), Lines{});
 }
@@ -221,14 +248,16 @@ TEST_F(EvaluateTest, MergeReviewCoversMergedCommitsButNotTheirAuthorsSelfReview)
   EXPECT_EQ(ev.findings.size(), 0u);
   EXPECT_EQ(ev.review_date, "2026-01-01");
   facts.covering_reviewers = {{"Alice", "alice@example.com"}}; // the merged commit's own author
-  EXPECT_EQ(findings(Stage::server),
-            Lines{"error [trailers.ai-review]: an AI-assisted commit on a protected ref needs a human reviewer and a "
-                  "review date; missing a human reviewer (Reviewed-By or Approved-By; not the author, not an agent)"});
+  EXPECT_EQ(findings(Stage::server), Lines{"error [trailers.ai-review]: an AI-assisted commit on a "
+                                           "protected ref needs a human reviewer and a "
+                                           "review date; missing a human reviewer (Reviewed-By or "
+                                           "Approved-By; not the author, not an agent)"});
 }
 
 TEST_F(EvaluateTest, DividerLinesAreOrdinaryTextInCommits) {
   on_server();
-  facts.message = "Add login\n\n---\n\nAI-Generated: claude\nReviewed-By: Jane Doe <jane@example.com>\nReview-Date: "
+  facts.message = "Add login\n\n---\n\nAI-Generated: claude\nReviewed-By: Jane Doe "
+                  "<jane@example.com>\nReview-Date: "
                   "2026-01-01\n";
   EXPECT_EQ(findings(Stage::server), Lines{});
 }
@@ -242,7 +271,8 @@ TEST_F(EvaluateTest, CustomRulesWithEnumAndRefConditions) {
   Rule rule;
   rule.id = "release-risk";
   rule.description = "release branches record a risk level";
-  rule.when.refs = {*custody::util::Glob::compile("refs/heads/release/*", custody::util::GlobSyntax::path)};
+  rule.when.refs = {
+      *custody::util::Glob::compile("refs/heads/release/*", custody::util::GlobSyntax::path)};
   rule.require = {"Risk"};
   config.trailers.rules.push_back(rule);
   facts.message = "Bump\n\nRisk: medium\n";
@@ -250,19 +280,21 @@ TEST_F(EvaluateTest, CustomRulesWithEnumAndRefConditions) {
   EXPECT_EQ(findings(Stage::server),
             Lines{"error [trailers.value]: Risk: \"medium\" is not one of: low, high"});
   facts.message = "Bump\n";
-  EXPECT_EQ(findings(Stage::server),
-            Lines{"error [trailers.release-risk]: release branches record a risk level; missing the Risk trailer"});
+  EXPECT_EQ(findings(Stage::server), Lines{"error [trailers.release-risk]: release branches record "
+                                           "a risk level; missing the Risk trailer"});
   facts.target_ref.reset();
   facts.target_protected.reset();
   EXPECT_EQ(findings(Stage::commit_msg),
-            Lines{"warning [trailers.release-risk]: release branches record a risk level; missing the Risk trailer "
+            Lines{"warning [trailers.release-risk]: release branches record a risk level; missing "
+                  "the Risk trailer "
                   "(the server requires this on refs/heads/release/*)"});
   on_server("refs/heads/main", true);
   EXPECT_EQ(findings(Stage::server), Lines{});
 }
 
 TEST(IdentityValueTest, ParsesNameAndEmailStrictly) {
-  EXPECT_EQ(parse_identity("Jane Doe <jane@example.com>")->display(), "Jane Doe <jane@example.com>");
+  EXPECT_EQ(parse_identity("Jane Doe <jane@example.com>")->display(),
+            "Jane Doe <jane@example.com>");
   EXPECT_EQ(parse_identity("  J <j@x.io> ")->email, "j@x.io");
   EXPECT_FALSE(parse_identity("jane@example.com"));
   EXPECT_FALSE(parse_identity("<jane@example.com>"));

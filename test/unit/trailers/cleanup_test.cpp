@@ -18,8 +18,8 @@ std::string run_git_stripspace(const std::string& input, const std::string& args
   auto dir = std::filesystem::temp_directory_path();
   auto file = dir / ("custody-stripspace-" + std::to_string(::getpid()));
   std::ofstream(file, std::ios::binary) << input;
-  std::string cmd = "env -i PATH=/usr/bin:/bin HOME=/nonexistent GIT_CONFIG_NOSYSTEM=1 git " + args + " <" +
-                    file.string();
+  std::string cmd = "env -i PATH=/usr/bin:/bin HOME=/nonexistent GIT_CONFIG_NOSYSTEM=1 git " +
+                    args + " <" + file.string();
   FILE* p = ::popen(cmd.c_str(), "r");
   std::string out;
   char buf[4096];
@@ -44,17 +44,20 @@ TEST(CleanupTest, ModesFollowGit) {
 }
 
 TEST(CleanupTest, StripDropsCommentsAndCutsAtScissors) {
-  std::string raw = "Subject  \n\n\n# Please enter the commit message\nBody\n\nAI-Generated: x\n" + k_cut +
-                    "diff --git a/f b/f\n";
-  EXPECT_EQ(cleanup_message(raw, {CleanupMode::strip, '#'}), "Subject\n\nBody\n\nAI-Generated: x\n");
+  std::string raw = "Subject  \n\n\n# Please enter the commit message\nBody\n\nAI-Generated: x\n" +
+                    k_cut + "diff --git a/f b/f\n";
+  EXPECT_EQ(cleanup_message(raw, {CleanupMode::strip, '#'}),
+            "Subject\n\nBody\n\nAI-Generated: x\n");
 }
 
 TEST(CleanupTest, ScissorsModeKeepsCommentsAboveTheLine) {
-  EXPECT_EQ(cleanup_message("S\n# kept\n" + k_cut + "x\n", {CleanupMode::scissors, '#'}), "S\n# kept\n");
+  EXPECT_EQ(cleanup_message("S\n# kept\n" + k_cut + "x\n", {CleanupMode::scissors, '#'}),
+            "S\n# kept\n");
 }
 
 TEST(CleanupTest, WhitespaceModeKeepsHashLines) {
-  EXPECT_EQ(cleanup_message("S\n\n# Heading\n\n\n", {CleanupMode::whitespace, '#'}), "S\n\n# Heading\n");
+  EXPECT_EQ(cleanup_message("S\n\n# Heading\n\n\n", {CleanupMode::whitespace, '#'}),
+            "S\n\n# Heading\n");
 }
 
 TEST(CleanupTest, VerbatimKeepsEverything) {
@@ -62,30 +65,46 @@ TEST(CleanupTest, VerbatimKeepsEverything) {
 }
 
 TEST(CleanupTest, MergeMessageWithoutFinalNewline) {
-  EXPECT_EQ(cleanup_message("Merge branch 'x'\n\nReviewed-By: A <a@x.io>", {CleanupMode::strip, '#'}),
-            "Merge branch 'x'\n\nReviewed-By: A <a@x.io>\n");
+  EXPECT_EQ(
+      cleanup_message("Merge branch 'x'\n\nReviewed-By: A <a@x.io>", {CleanupMode::strip, '#'}),
+      "Merge branch 'x'\n\nReviewed-By: A <a@x.io>\n");
 }
 
 TEST(CleanupTest, CommentCharAutoIsRecognisedFromGitsOwnComments) {
   EXPECT_EQ(resolve_comment_char(std::nullopt, "x"), '#');
   EXPECT_EQ(resolve_comment_char(std::string(";"), "x"), ';');
-  EXPECT_EQ(resolve_comment_char(std::string("auto"), "#1 issue\n\n; Please enter the commit message for"), ';');
-  EXPECT_EQ(resolve_comment_char(std::string("auto"), "S\n@ ------------------------ >8 ------------------------\n"),
+  EXPECT_EQ(resolve_comment_char(std::string("auto"),
+                                 "#1 issue\n\n; Please enter the commit message for"),
+            ';');
+  EXPECT_EQ(resolve_comment_char(std::string("auto"),
+                                 "S\n@ ------------------------ >8 ------------------------\n"),
             '@');
   EXPECT_EQ(resolve_comment_char(std::string("auto"), "S\n"), '#');
   std::string raw = "#1 fix\n\n; Please enter the commit message\n; comment\n";
-  EXPECT_EQ(cleanup_message(raw, {CleanupMode::strip, resolve_comment_char(std::string("auto"), raw)}), "#1 fix\n");
+  EXPECT_EQ(
+      cleanup_message(raw, {CleanupMode::strip, resolve_comment_char(std::string("auto"), raw)}),
+      "#1 fix\n");
 }
 
 TEST(CleanupTest, MatchesGitStripspace) {
   if (std::system("git --version >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "git is not installed";
-  const std::vector<std::string> inputs = {
-      "", "\n\n", "S", "S  \t\n\n\n\nB\r\n\n", "\n\n  \nS\n# c\n\n#\n\nT\n  \n", "a\n\v\n\nb\f\n",
-      "# only\n# comments\n", "S\n\n; semi\n# hash\n", "x\r\r\n\r\n\ry\n"};
+  const std::vector<std::string> inputs = {"",
+                                           "\n\n",
+                                           "S",
+                                           "S  \t\n\n\n\nB\r\n\n",
+                                           "\n\n  \nS\n# c\n\n#\n\nT\n  \n",
+                                           "a\n\v\n\nb\f\n",
+                                           "# only\n# comments\n",
+                                           "S\n\n; semi\n# hash\n",
+                                           "x\r\r\n\r\n\ry\n"};
   for (const auto& in : inputs) {
-    EXPECT_EQ(cleanup_message(in, {CleanupMode::whitespace, '#'}), run_git_stripspace(in, "stripspace")) << in;
-    EXPECT_EQ(cleanup_message(in, {CleanupMode::strip, '#'}), run_git_stripspace(in, "stripspace -s")) << in;
+    EXPECT_EQ(cleanup_message(in, {CleanupMode::whitespace, '#'}),
+              run_git_stripspace(in, "stripspace"))
+        << in;
+    EXPECT_EQ(cleanup_message(in, {CleanupMode::strip, '#'}),
+              run_git_stripspace(in, "stripspace -s"))
+        << in;
     EXPECT_EQ(cleanup_message(in, {CleanupMode::strip, ';'}),
               run_git_stripspace(in, "-c core.commentChar=';' stripspace -s"))
         << in;

@@ -16,7 +16,8 @@ TEST(RegexTest, SearchesAndAnchors) {
 TEST(RegexTest, BadPatternIsAnErrorNamingTheOffset) {
   auto r = Regex::compile("a(b");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message, "invalid regular expression \"a(b\" at offset 3: missing closing parenthesis");
+  EXPECT_EQ(r.error().message,
+            "invalid regular expression \"a(b\" at offset 3: missing closing parenthesis");
 }
 
 TEST(RegexTest, CatastrophicBacktrackingHitsTheLimitInsteadOfHanging) {
