@@ -4,6 +4,8 @@
 
 namespace custody::config {
 
-void apply_secrets_section(TableReader& t, Config&) { t.finish(); }
+void apply_secrets_section(TableReader& t, Config&) {
+  t.finish();
+}
 
 } // namespace custody::config

@@ -28,14 +28,14 @@ Regex::Regex(std::string pattern, std::shared_ptr<const Code> code)
 Result<Regex> Regex::compile(std::string_view pattern) {
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), 0, &error_code,
-                                   &error_offset, nullptr);
+  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), 0,
+                                   &error_code, &error_offset, nullptr);
   if (!code) {
     PCRE2_UCHAR buffer[256];
     pcre2_get_error_message(error_code, buffer, sizeof buffer);
     return make_error(ErrorCode::invalid_config,
-                      fmt::format("invalid regular expression \"{}\" at offset {}: {}", pattern, error_offset,
-                                  reinterpret_cast<const char*>(buffer)));
+                      fmt::format("invalid regular expression \"{}\" at offset {}: {}", pattern,
+                                  error_offset, reinterpret_cast<const char*>(buffer)));
   }
   auto holder = std::make_shared<Code>();
   holder->code = code;
@@ -48,7 +48,8 @@ bool Regex::search(std::string_view text) const {
   pcre2_set_match_limit(context, k_match_limit);
   pcre2_set_depth_limit(context, k_depth_limit);
   pcre2_match_data* data = pcre2_match_data_create_from_pattern(m_code->code, nullptr);
-  int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, 0, data, context);
+  int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, 0,
+                       data, context);
   pcre2_match_data_free(data);
   pcre2_match_context_free(context);
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT)
