@@ -1,0 +1,67 @@
+#pragma once
+// PCRE2 behind a small value type (libgit2's src/util/regexp.h): the only header that knows
+// PCRE2 exists. Patterns come from admins and from third-party rule files, so every match runs
+// under a match limit and a depth limit: a catastrophic pattern returns `limit_exceeded` in
+// milliseconds instead of hanging a push. Patterns are JIT-compiled when the platform allows.
+//
+// A compiled Regex is immutable and safe to share between threads; match state lives in a
+// per-thread scratch buffer inside regex.cpp.
+#include "util/result.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace custody::util {
+
+enum class RegexCase { sensitive, insensitive };
+
+struct RegexOptions {
+  RegexCase case_mode = RegexCase::sensitive;
+  bool multiline = false;          // ^ and $ match at line boundaries
+  uint32_t match_limit = 2000000;  // PCRE2 match limit (also bounds JIT)
+  uint32_t depth_limit = 10000;    // PCRE2 depth limit (interpreter backtracking depth)
+};
+
+enum class MatchStatus { match, no_match, limit_exceeded, error };
+
+// One match: the whole match is group 0. Offsets are absolute in the searched text; a group
+// that did not take part has `start == npos`.
+struct RegexMatch {
+  struct Span {
+    size_t start = std::string_view::npos;
+    size_t end = std::string_view::npos;
+    bool matched() const { return start != std::string_view::npos; }
+  };
+  std::vector<Span> groups;
+  std::string_view group(std::string_view text, size_t index) const;
+};
+
+class Regex {
+public:
+  // Compiles `pattern`. A syntax error returns ErrorCode::invalid_config with the PCRE2 message
+  // and the offset in the pattern: "regex error at offset 3: missing closing parenthesis".
+  static Result<Regex> compile(std::string_view pattern, const RegexOptions& options = {});
+
+  // Searches `text` from `start`. On `match`, fills `out` (group 0 = whole match).
+  MatchStatus search(std::string_view text, size_t start, RegexMatch& out) const;
+  // True if the pattern matches somewhere in `text`; a limit or error counts as no match.
+  bool matches(std::string_view text) const;
+
+  // Index of a named group, or -1.
+  int group_index(std::string_view name) const;
+  // Number of capturing groups (not counting group 0).
+  int group_count() const;
+  const std::string& pattern() const { return m_pattern; }
+  bool jit() const { return m_jit; }
+
+private:
+  struct Code;
+  std::shared_ptr<const Code> m_code;
+  std::string m_pattern;
+  bool m_jit = false;
+};
+
+} // namespace custody::util
