@@ -11,7 +11,7 @@ packages=(
   # tests, fuzzing, formatting
   googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev clang-format
   # integration transports and tools used by tests and benchmarks
-  lighttpd apache2-utils openssh-server openssh-client hyperfine python3 util-linux
+  bc jq lighttpd apache2-utils openssh-server openssh-client hyperfine python3 util-linux
 )
 
 missing=()

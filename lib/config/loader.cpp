@@ -4,6 +4,8 @@
 #include "util/file.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
+#include <tuple>
 #include <toml++/toml.h>
 
 namespace custody::embedded {
@@ -39,11 +41,16 @@ void apply_layer(Config& config, std::string_view text, const std::string& file,
     return;
   }
   config.layers.push_back(file);
+  const size_t first_new = diags.size();
   TableReader top(&root, "", file, diags, config.origins);
   for (const auto& section : k_sections)
     if (auto table = top.table(section.name))
       section.apply(*table, config);
   top.finish();
+  // Sections are read in table order; report in file order.
+  std::stable_sort(diags.begin() + static_cast<long>(first_new), diags.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+  });
 }
 
 Config default_config() {

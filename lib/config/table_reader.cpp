@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <sstream>
 #include <toml++/toml.h>
 
 namespace custody::config {
@@ -51,7 +52,13 @@ const void* TableReader::node(std::string_view key) {
 }
 
 void TableReader::record_origin(std::string_view key, const void* n) {
-  (*m_origins)[qualified(key)] = fmt::format("{}:{}", m_file, as_node(n)->source().begin.line);
+  std::ostringstream value;
+  const toml::node* node = as_node(n);
+  if (node->is_array_of_tables())
+    value << "[" << node->as_array()->size() << " tables]";
+  else
+    node->visit([&](const auto& v) { value << toml::toml_formatter(v, toml::format_flags::none); });
+  (*m_origins)[qualified(key)] = Setting{value.str(), fmt::format("{}:{}", m_file, node->source().begin.line)};
 }
 
 void TableReader::error(std::string_view key, const std::string& message) {
@@ -167,10 +174,13 @@ std::optional<std::vector<util::Glob>> TableReader::globs(std::string_view key, 
     return std::nullopt;
   std::vector<util::Glob> out;
   bool ok = true;
-  for (const auto& p : *patterns) {
-    auto g = util::Glob::compile(p, syntax);
+  const auto& items = *as_table(m_table).get(key)->as_array();
+  for (size_t i = 0; i < patterns->size(); ++i) {
+    auto g = util::Glob::compile((*patterns)[i], syntax);
     if (!g) {
-      error(key, fmt::format("{}: {}", qualified(key), g.error().message));
+      const auto& src = items[i].source();
+      m_diags->push_back({m_file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
+                          fmt::format("{}: {}", qualified(key), g.error().message)});
       ok = false;
       continue;
     }
@@ -237,8 +247,9 @@ void TableReader::finish(const std::vector<std::string>& also_known) {
     std::string message = fmt::format("unknown key \"{}\"", qualified(key));
     if (auto guess = util::closest_match(key, known); !guess.empty())
       message += fmt::format("; did you mean \"{}\"?", guess);
-    const auto& src = v.source();
+    const auto& src = k.source();
     m_diags->push_back({m_file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), message});
+    (void)v;
   }
 }
 

@@ -17,8 +17,13 @@
 
 namespace custody::config {
 
-// Dotted key → where its effective value came from ("/etc/custody/custody.toml:12").
-using Origins = std::map<std::string, std::string>;
+// Where a key's effective value came from, for `custody config show`.
+struct Setting {
+  std::string value;  // the value as TOML text
+  std::string origin; // "/etc/custody/custody.toml:12" or "<embedded default>:7"
+};
+// Dotted key → its effective setting.
+using Origins = std::map<std::string, Setting>;
 
 class TableReader {
 public:

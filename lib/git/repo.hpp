@@ -65,6 +65,11 @@ public:
   Result<Blob> read_blob(const std::string& id, uint64_t max_bytes) const;
   // Value of a git config key from the repository's config, if set.
   std::optional<std::string> config_string(const std::string& key) const;
+  // Sets a boolean in the repository's own config file (.git/config or config).
+  Status set_config_bool(const std::string& key, bool value);
+  // The directory git runs this repository's hooks from: core.hooksPath (relative to the work
+  // tree, or to the git dir when bare) or <git dir>/hooks.
+  std::filesystem::path hooks_dir() const;
 
 private:
   Repo(git_repository* repo, std::filesystem::path git_dir);

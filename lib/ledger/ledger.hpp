@@ -17,9 +17,9 @@
 namespace custody::ledger {
 
 struct LedgerOptions {
-  std::filesystem::path path;           // the current segment (absolute)
-  uint64_t rotate_bytes = 0;            // 0: never rotate
-  std::filesystem::path signing_key;    // empty: records are not signed
+  std::filesystem::path path;        // the current segment (absolute)
+  uint64_t rotate_bytes = 0;         // 0: never rotate
+  std::filesystem::path signing_key; // empty: records are not signed
 };
 
 struct Appended {
@@ -31,6 +31,7 @@ struct Appended {
 // prepended and "hash" appended; the bytes are written and fsync'd before this returns.
 // An error means no record of this call may be considered written (the caller rejects the push).
 // Creates the ledger's directory and file when missing. Bodies must not contain seq/prev/hash.
-Result<std::vector<Appended>> append(const LedgerOptions& options, const std::vector<util::Json>& bodies);
+Result<std::vector<Appended>> append(const LedgerOptions& options,
+                                     const std::vector<util::Json>& bodies);
 
 } // namespace custody::ledger

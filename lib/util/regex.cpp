@@ -4,6 +4,12 @@
 #include "util/regex.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
 #include <pcre2.h>
 
 namespace custody::util {
@@ -45,12 +51,15 @@ struct Scratch {
 
 thread_local Scratch t_scratch;
 
-pcre2_jit_stack* jit_stack_callback(void*) { return t_scratch.stack(); }
+pcre2_jit_stack* jit_stack_callback(void*) {
+  return t_scratch.stack();
+}
 
 std::string pcre2_message(int code) {
   PCRE2_UCHAR buffer[256];
   int n = pcre2_get_error_message(code, buffer, sizeof buffer);
-  return n < 0 ? fmt::format("PCRE2 error {}", code) : std::string(reinterpret_cast<char*>(buffer), static_cast<size_t>(n));
+  return n < 0 ? fmt::format("PCRE2 error {}", code)
+               : std::string(reinterpret_cast<char*>(buffer), static_cast<size_t>(n));
 }
 
 } // namespace
@@ -69,11 +78,12 @@ Result<Regex> Regex::compile(std::string_view pattern, const RegexOptions& optio
     flags |= PCRE2_MULTILINE;
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), flags, &error_code,
-                                   &error_offset, nullptr);
+  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                                   flags, &error_code, &error_offset, nullptr);
   if (!code)
-    return make_error(ErrorCode::invalid_config,
-                      fmt::format("regex error at offset {}: {}", error_offset, pcre2_message(error_code)));
+    return make_error(
+        ErrorCode::invalid_config,
+        fmt::format("regex error at offset {}: {}", error_offset, pcre2_message(error_code)));
   auto holder = std::make_shared<Code>();
   holder->code = code;
   holder->context = pcre2_match_context_create(nullptr);
@@ -93,8 +103,8 @@ MatchStatus Regex::search(std::string_view text, size_t start, RegexMatch& out) 
     return MatchStatus::no_match;
   uint32_t groups = static_cast<uint32_t>(group_count()) + 1;
   pcre2_match_data* data = t_scratch.get(groups);
-  int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start, 0, data,
-                       m_code->context);
+  int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
+                       0, data, m_code->context);
   if (rc == PCRE2_ERROR_NOMATCH)
     return MatchStatus::no_match;
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
@@ -119,9 +129,17 @@ bool Regex::matches(std::string_view text) const {
   return search(text, 0, m) == MatchStatus::match;
 }
 
+bool Regex::search(std::string_view text) const {
+  RegexMatch m;
+  MatchStatus status = search(text, 0, m);
+  m_limit_hit = status == MatchStatus::limit_exceeded;
+  return status == MatchStatus::match;
+}
+
 int Regex::group_index(std::string_view name) const {
   std::string n(name);
-  int index = pcre2_substring_number_from_name(m_code->code, reinterpret_cast<PCRE2_SPTR>(n.c_str()));
+  int index =
+      pcre2_substring_number_from_name(m_code->code, reinterpret_cast<PCRE2_SPTR>(n.c_str()));
   return index < 0 ? -1 : index;
 }
 

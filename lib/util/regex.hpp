@@ -1,6 +1,8 @@
 #pragma once
-// PCRE2 behind a small value type (libgit2's src/util/regexp.h): the only header that knows
-// PCRE2 exists. Patterns come from admins and from third-party rule files, so every match runs
+// util::Regex: the one wrapper over PCRE2 (only regex.cpp includes pcre2.h), shared by the
+// trailer schema and secret scanning. Patterns come from admins' configuration and from
+// third-party rule files, so they are compiled once at config load (a bad pattern is a config
+// error, never a push-time crash), and every match runs
 // under a match limit and a depth limit: a catastrophic pattern returns `limit_exceeded` in
 // milliseconds instead of hanging a push. Patterns are JIT-compiled when the platform allows.
 //
@@ -20,9 +22,9 @@ enum class RegexCase { sensitive, insensitive };
 
 struct RegexOptions {
   RegexCase case_mode = RegexCase::sensitive;
-  bool multiline = false;          // ^ and $ match at line boundaries
-  uint32_t match_limit = 2000000;  // PCRE2 match limit (also bounds JIT)
-  uint32_t depth_limit = 10000;    // PCRE2 depth limit (interpreter backtracking depth)
+  bool multiline = false;         // ^ and $ match at line boundaries
+  uint32_t match_limit = 1000000; // PCRE2 match limit per start position (also bounds JIT)
+  uint32_t depth_limit = 10000;   // PCRE2 depth limit (interpreter backtracking depth)
 };
 
 enum class MatchStatus { match, no_match, limit_exceeded, error };
@@ -45,10 +47,15 @@ public:
   // and the offset in the pattern: "regex error at offset 3: missing closing parenthesis".
   static Result<Regex> compile(std::string_view pattern, const RegexOptions& options = {});
 
-  // Searches `text` from `start`. On `match`, fills `out` (group 0 = whole match).
+  // Searches `text` from `start` (lookbehinds may see text before it). On `match`, fills `out`
+  // (group 0 = whole match). Thread-safe.
   MatchStatus search(std::string_view text, size_t start, RegexMatch& out) const;
   // True if the pattern matches somewhere in `text`; a limit or error counts as no match.
   bool matches(std::string_view text) const;
+  // Like matches(), and remembers whether the match limit was hit, for callers that report it
+  // (the trailer schema). Not for concurrent use of one Regex object: use the status overload.
+  bool search(std::string_view text) const;
+  bool limit_hit() const { return m_limit_hit; }
 
   // Index of a named group, or -1.
   int group_index(std::string_view name) const;
@@ -62,6 +69,7 @@ private:
   std::shared_ptr<const Code> m_code;
   std::string m_pattern;
   bool m_jit = false;
+  mutable bool m_limit_hit = false;
 };
 
 } // namespace custody::util

@@ -1,0 +1,344 @@
+#include "git/repo.hpp"
+
+#include "git/handles.hpp"
+#include "util/strings.hpp"
+
+#include <fmt/format.h>
+#include <git2.h>
+
+namespace custody::git {
+
+namespace fs = std::filesystem;
+
+Error git_error(const std::string& operation) {
+  const ::git_error* e = git_error_last();
+  std::string detail = e && e->message ? e->message : "unknown libgit2 error";
+  return make_error(ErrorCode::git_failure, fmt::format("{}: {}", operation, detail));
+}
+
+namespace {
+
+Result<git_oid> parse_oid(const std::string& id) {
+  git_oid oid;
+  if (id.size() != GIT_OID_HEXSZ || git_oid_fromstr(&oid, id.c_str()) != 0)
+    return make_error(ErrorCode::invalid_input, fmt::format("not a SHA-1 object id: \"{}\"", util::printable(id)));
+  return oid;
+}
+
+std::string oid_hex(const git_oid* oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, oid);
+  return buf;
+}
+
+Signature to_signature(const git_signature* s) {
+  return s ? Signature{s->name ? s->name : "", s->email ? s->email : "", s->when.time} : Signature{};
+}
+
+// libgit2 1.5 cannot read SHA-256 repositories or reftable; say so plainly instead of passing on
+// libgit2's "unsupported extension name" message.
+Error open_error(const fs::path& path) {
+  Error e = git_error(fmt::format("cannot open repository {}", path.string()));
+  if (e.message.find("objectformat") != std::string::npos)
+    e = make_error(ErrorCode::unsupported, fmt::format("{} is a SHA-256 repository, which custody cannot read yet", path.string()),
+                   "custody refuses pushes it cannot check; keep this repository on SHA-1 or remove the hook");
+  else if (e.message.find("not owned by current user") != std::string::npos)
+    e.hint = "run the hook as the repository's owner, or add the exact path to safe.directory in that user's global git config";
+  return e;
+}
+
+} // namespace
+
+Repo::Repo(git_repository* repo, fs::path git_dir) : m_repo(repo), m_git_dir(std::move(git_dir)) {}
+Repo::Repo(Repo&& other) noexcept : m_repo(std::exchange(other.m_repo, nullptr)), m_git_dir(std::move(other.m_git_dir)) {}
+Repo& Repo::operator=(Repo&& other) noexcept {
+  if (this != &other) {
+    git_repository_free(m_repo);
+    m_repo = std::exchange(other.m_repo, nullptr);
+    m_git_dir = std::move(other.m_git_dir);
+  }
+  return *this;
+}
+Repo::~Repo() { git_repository_free(m_repo); }
+
+Result<Repo> Repo::open_for_hook(const util::Environment& env, const fs::path& cwd) {
+  // Strategy D (HOOK-CONTRACTS.md §2.3): open $GIT_DIR itself, never GIT_REPOSITORY_OPEN_FROM_ENV
+  // (it mangles C-quoted alternates when the path contains ':' and fails on GIT_WORK_TREE),
+  // then add the quarantine as an object directory. Gitaly forwards only GIT_OBJECT_DIRECTORY.
+  fs::path git_dir = env.get_nonempty("GIT_DIR").value_or(".");
+  if (git_dir.is_relative())
+    git_dir = cwd / git_dir;
+  git_dir = git_dir.lexically_normal();
+  // git itself chose this repository and ran its own safe.directory check before starting the
+  // hook; libgit2 1.5's stricter owner check would only break set-ups where the hook's user
+  // differs from the owner (git-http-backend under www-data).
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, git_dir.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0)
+    return open_error(git_dir);
+  Repo repo(raw, fs::path(git_repository_path(raw)).lexically_normal());
+  auto quarantine = env.get_nonempty("GIT_QUARANTINE_PATH");
+  if (!quarantine)
+    quarantine = env.get_nonempty("GIT_OBJECT_DIRECTORY");
+  if (quarantine) {
+    fs::path q = fs::path(*quarantine).is_relative() ? cwd / *quarantine : fs::path(*quarantine);
+    std::error_code ec;
+    if (!fs::equivalent(q, repo.m_git_dir / "objects", ec)) {
+      if (!fs::is_directory(q))
+        return make_error(ErrorCode::not_found, fmt::format("push quarantine {} does not exist", q.string()),
+                          "git removes the quarantine after the push; run custody only as a pre-receive hook");
+      git_odb* odb = nullptr;
+      if (git_repository_odb(&odb, raw) != 0)
+        return git_error("cannot read the object database");
+      OdbPtr guard(odb);
+      if (git_odb_add_disk_alternate(odb, q.c_str()) != 0)
+        return git_error(fmt::format("cannot read the push quarantine {}", q.string()));
+    }
+  }
+  return repo;
+}
+
+Result<Repo> Repo::open(const fs::path& path) {
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0)
+    return open_error(path);
+  return Repo(raw, fs::path(git_repository_path(raw)).lexically_normal());
+}
+
+bool Repo::is_bare() const { return git_repository_is_bare(m_repo) != 0; }
+
+Result<ObjectKind> Repo::object_kind(const std::string& id) const {
+  auto oid = parse_oid(id);
+  if (!oid)
+    return oid.error();
+  git_object* obj = nullptr;
+  if (git_object_lookup(&obj, m_repo, &*oid, GIT_OBJECT_ANY) != 0)
+    return git_error(fmt::format("cannot read object {}", id));
+  ObjectPtr guard(obj);
+  switch (git_object_type(obj)) {
+  case GIT_OBJECT_COMMIT:
+    return ObjectKind::commit;
+  case GIT_OBJECT_TREE:
+    return ObjectKind::tree;
+  case GIT_OBJECT_BLOB:
+    return ObjectKind::blob;
+  case GIT_OBJECT_TAG:
+    return ObjectKind::tag;
+  default:
+    return ObjectKind::other;
+  }
+}
+
+Result<std::string> Repo::peel_to_commit(const std::string& id) const {
+  auto oid = parse_oid(id);
+  if (!oid)
+    return oid.error();
+  git_object* obj = nullptr;
+  if (git_object_lookup(&obj, m_repo, &*oid, GIT_OBJECT_ANY) != 0)
+    return git_error(fmt::format("cannot read object {}", id));
+  ObjectPtr guard(obj);
+  git_object* peeled = nullptr;
+  if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0)
+    return make_error(ErrorCode::invalid_input, fmt::format("object {} does not point to a commit", id));
+  ObjectPtr peeled_guard(peeled);
+  return oid_hex(git_object_id(peeled));
+}
+
+Result<bool> Repo::contains(const std::string& descendant, const std::string& ancestor) const {
+  auto d = parse_oid(descendant);
+  auto a = parse_oid(ancestor);
+  if (!d)
+    return d.error();
+  if (!a)
+    return a.error();
+  if (git_oid_equal(&*d, &*a))
+    return true;
+  int rc = git_graph_descendant_of(m_repo, &*d, &*a);
+  if (rc < 0)
+    return git_error(fmt::format("cannot compare history of {} and {}", descendant, ancestor));
+  return rc == 1;
+}
+
+std::string CommitInfo::subject() const {
+  auto end = message.find('\n');
+  return message.substr(0, end);
+}
+
+Result<CommitInfo> Repo::commit(const std::string& id) const {
+  auto oid = parse_oid(id);
+  if (!oid)
+    return oid.error();
+  git_commit* c = nullptr;
+  if (git_commit_lookup(&c, m_repo, &*oid) != 0)
+    return git_error(fmt::format("cannot read commit {}", id));
+  CommitPtr guard(c);
+  CommitInfo info;
+  info.id = id;
+  for (unsigned i = 0; i < git_commit_parentcount(c); ++i)
+    info.parents.push_back(oid_hex(git_commit_parent_id(c, i)));
+  info.author = to_signature(git_commit_author(c));
+  info.committer = to_signature(git_commit_committer(c));
+  const char* raw = git_commit_message_raw(c);
+  info.message = raw ? raw : "";
+  return info;
+}
+
+Result<std::vector<std::string>> Repo::commits_between(const std::string& tip, const std::vector<std::string>& hide) const {
+  auto tip_oid = parse_oid(tip);
+  if (!tip_oid)
+    return tip_oid.error();
+  git_revwalk* walk = nullptr;
+  if (git_revwalk_new(&walk, m_repo) != 0)
+    return git_error("cannot walk history");
+  RevwalkPtr guard(walk);
+  git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+  if (git_revwalk_push(walk, &*tip_oid) != 0)
+    return git_error(fmt::format("cannot walk from {}", tip));
+  for (const auto& h : hide) {
+    auto oid = parse_oid(h);
+    if (!oid)
+      return oid.error();
+    if (git_revwalk_hide(walk, &*oid) != 0)
+      return git_error(fmt::format("cannot exclude history of {}", h));
+  }
+  std::vector<std::string> out;
+  git_oid oid;
+  int rc;
+  while ((rc = git_revwalk_next(&oid, walk)) == 0)
+    out.push_back(oid_hex(&oid));
+  if (rc != GIT_ITEROVER)
+    return git_error(fmt::format("cannot walk history of {}", tip));
+  return out;
+}
+
+namespace {
+
+Result<TreePtr> commit_tree(git_repository* repo, const std::string& id) {
+  if (id.empty())
+    return TreePtr{};
+  auto oid = parse_oid(id);
+  if (!oid)
+    return oid.error();
+  git_commit* c = nullptr;
+  if (git_commit_lookup(&c, repo, &*oid) != 0)
+    return git_error(fmt::format("cannot read commit {}", id));
+  CommitPtr guard(c);
+  git_tree* tree = nullptr;
+  if (git_commit_tree(&tree, c) != 0)
+    return git_error(fmt::format("cannot read the tree of {}", id));
+  return TreePtr(tree);
+}
+
+} // namespace
+
+Result<std::vector<ChangedPath>> Repo::diff_commits(const std::string& from, const std::string& to) const {
+  auto old_tree = commit_tree(m_repo, from);
+  if (!old_tree)
+    return old_tree.error();
+  auto new_tree = commit_tree(m_repo, to);
+  if (!new_tree)
+    return new_tree.error();
+  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
+  git_diff* diff = nullptr;
+  if (git_diff_tree_to_tree(&diff, m_repo, old_tree->get(), new_tree->get(), &options) != 0)
+    return git_error(fmt::format("cannot diff {} against {}", to, from.empty() ? "the empty tree" : from));
+  DiffPtr guard(diff);
+  std::vector<ChangedPath> out;
+  for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; ++i) {
+    const git_diff_delta* delta = git_diff_get_delta(diff, i);
+    if (delta->status == GIT_DELTA_DELETED) {
+      out.push_back({delta->old_file.path, "", true});
+    } else if (delta->new_file.mode != GIT_FILEMODE_COMMIT) { // submodule links are not blobs
+      out.push_back({delta->new_file.path, oid_hex(&delta->new_file.id), false});
+    }
+  }
+  return out;
+}
+
+Result<std::vector<ChangedPath>> Repo::changed_paths(const std::string& commit_id) const {
+  auto info = commit(commit_id);
+  if (!info)
+    return info.error();
+  return diff_commits(info->parents.empty() ? "" : info->parents.front(), commit_id);
+}
+
+Status Repo::for_each_ref(const std::function<void(const std::string&, const std::string&)>& fn) const {
+  git_reference_iterator* it = nullptr;
+  if (git_reference_iterator_new(&it, m_repo) != 0)
+    return git_error("cannot list refs");
+  git_reference* ref = nullptr;
+  int rc;
+  while ((rc = git_reference_next(&ref, it)) == 0) {
+    ReferencePtr guard(ref);
+    if (git_reference_type(ref) == GIT_REFERENCE_DIRECT)
+      fn(git_reference_name(ref), oid_hex(git_reference_target(ref)));
+  }
+  git_reference_iterator_free(it);
+  if (rc != GIT_ITEROVER)
+    return git_error("cannot list refs");
+  return ok_status();
+}
+
+Result<Repo::Blob> Repo::read_blob(const std::string& id, uint64_t max_bytes) const {
+  auto oid = parse_oid(id);
+  if (!oid)
+    return oid.error();
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, m_repo) != 0)
+    return git_error("cannot read the object database");
+  OdbPtr odb_guard(odb);
+  size_t size = 0;
+  git_object_t type;
+  if (git_odb_read_header(&size, &type, odb, &*oid) != 0)
+    return git_error(fmt::format("cannot read blob {}", id));
+  Blob blob;
+  blob.size = size;
+  if (size > max_bytes)
+    return blob;
+  git_odb_object* obj = nullptr;
+  if (git_odb_read(&obj, odb, &*oid) != 0)
+    return git_error(fmt::format("cannot read blob {}", id));
+  OdbObjectPtr guard(obj);
+  blob.content.emplace(static_cast<const char*>(git_odb_object_data(obj)), git_odb_object_size(obj));
+  return blob;
+}
+
+std::optional<std::string> Repo::config_string(const std::string& key) const {
+  git_config* cfg = nullptr;
+  if (git_repository_config_snapshot(&cfg, m_repo) != 0)
+    return std::nullopt;
+  ConfigPtr guard(cfg);
+  const char* value = nullptr;
+  if (git_config_get_string(&value, cfg, key.c_str()) != 0)
+    return std::nullopt;
+  return std::string(value);
+}
+
+Status Repo::set_config_bool(const std::string& key, bool value) {
+  git_config* cfg = nullptr;
+  if (git_repository_config(&cfg, m_repo) != 0)
+    return git_error("cannot open the repository's config");
+  ConfigPtr guard(cfg);
+  git_config* local = nullptr;
+  if (git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL) != 0)
+    return git_error("cannot open the repository's own config file");
+  ConfigPtr local_guard(local);
+  if (git_config_set_bool(local, key.c_str(), value ? 1 : 0) != 0)
+    return git_error(fmt::format("cannot set {}", key));
+  return ok_status();
+}
+
+std::filesystem::path Repo::hooks_dir() const {
+  if (auto configured = config_string("core.hooksPath"); configured && !configured->empty()) {
+    fs::path p = *configured;
+    if (p.is_relative()) {
+      const char* workdir = git_repository_workdir(m_repo);
+      p = (workdir ? fs::path(workdir) : m_git_dir) / p;
+    }
+    return p.lexically_normal();
+  }
+  return m_git_dir / "hooks";
+}
+
+} // namespace custody::git

@@ -1,0 +1,123 @@
+#include "hook/record.hpp"
+
+#include "util/sha256.hpp"
+#include "util/time.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace custody::hook {
+
+namespace {
+
+std::string random_id() {
+  uint8_t bytes[8] = {};
+  int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) {
+    [[maybe_unused]] ssize_t n = ::read(fd, bytes, sizeof bytes);
+    ::close(fd);
+  }
+  return util::to_hex(bytes, sizeof bytes);
+}
+
+// Which hosting layer ran us (HOOK-CONTRACTS.md §9), and the facts an auditor wants from it.
+util::Json detect_host(const util::Environment& env) {
+  util::Json host = util::Json::object();
+  auto copy = [&](const char* var, const char* key) {
+    if (auto v = env.get_nonempty(var))
+      host[key] = *v;
+  };
+  if (env.get_nonempty("GL_REPOSITORY") && env.get_nonempty("GL_PROTOCOL")) {
+    host["kind"] = "gitlab";
+    copy("GL_PROTOCOL", "protocol");
+    copy("GL_ID", "gl_id");
+    copy("GL_PROJECT_PATH", "project");
+  } else if (env.get_nonempty("GITEA_REPO_NAME") || env.get_nonempty("GITEA_PUSHER_ID")) {
+    host["kind"] = "gitea";
+    copy("GITEA_REPO_USER_NAME", "owner");
+    copy("GITEA_REPO_NAME", "project");
+    copy("GITEA_PUSHER_ID", "pusher_id");
+    copy("GITEA_PR_ID", "pr_id");
+  } else if (env.get_nonempty("GL_USER") && env.get_nonempty("GL_REPO")) {
+    host["kind"] = "gitolite";
+    copy("GL_REPO", "project");
+  } else if (env.get_nonempty("GATEWAY_INTERFACE") || env.get_nonempty("REQUEST_METHOD")) {
+    host["kind"] = "http";
+    copy("REMOTE_ADDR", "remote_addr");
+  } else if (env.get_nonempty("SSH_CONNECTION") || env.get_nonempty("SSH_ORIGINAL_COMMAND")) {
+    host["kind"] = "ssh";
+    if (auto c = env.get_nonempty("SSH_CONNECTION"))
+      host["remote_addr"] = c->substr(0, c->find(' '));
+  } else {
+    host["kind"] = "local";
+  }
+  return host;
+}
+
+util::Json pusher_json(const identity::Pusher& p) {
+  return util::Json{{"name", p.name}, {"source", p.source}, {"is_agent", p.is_agent}};
+}
+
+} // namespace
+
+RunFacts make_run_facts(const util::Environment& env, const std::string& hook, const std::string& repo) {
+  return RunFacts{hook, repo, random_id(), util::now_utc(), detect_host(env)};
+}
+
+util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher, const RefDecision& d, bool accepted,
+                           const std::string& note) {
+  util::Json r;
+  r["type"] = "decision";
+  r["time"] = run.time;
+  r["repo"] = run.repo;
+  r["hook"] = run.hook;
+  r["push_id"] = run.push_id;
+  r["host"] = run.host;
+  r["pusher"] = pusher_json(pusher);
+  r["ref"] = d.update.ref;
+  r["old"] = d.update.old_oid;
+  r["new"] = d.update.new_oid;
+  r["kind"] = std::string(refs::to_string(d.kind));
+  r["protected"] = d.is_protected;
+  r["decision"] = accepted ? "accepted" : "rejected";
+  util::Json violations = util::Json::array();
+  for (const auto& v : d.violations) {
+    util::Json j{{"rule", v.rule}, {"control", v.control}, {"message", v.message}};
+    if (!v.commit.empty())
+      j["commit"] = v.commit;
+    if (!v.path.empty())
+      j["path"] = v.path;
+    if (v.line > 0)
+      j["line"] = v.line;
+    violations.push_back(std::move(j));
+  }
+  r["violations"] = std::move(violations);
+  if (!note.empty())
+    r["note"] = note;
+  for (const auto& [key, value] : d.evidence.items())
+    r[key] = value;
+  return r;
+}
+
+util::Json failure_record(const RunFacts& run, const identity::Pusher* pusher, const refs::RefUpdate* update,
+                          const std::string& type, const Error& error) {
+  util::Json r;
+  r["type"] = type;
+  r["time"] = run.time;
+  r["repo"] = run.repo;
+  r["hook"] = run.hook;
+  r["push_id"] = run.push_id;
+  r["host"] = run.host;
+  if (pusher)
+    r["pusher"] = pusher_json(*pusher);
+  if (update) {
+    r["ref"] = update->ref;
+    r["old"] = update->old_oid;
+    r["new"] = update->new_oid;
+  }
+  r["decision"] = "rejected";
+  r["error"] = error.message;
+  return r;
+}
+
+} // namespace custody::hook

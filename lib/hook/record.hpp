@@ -1,0 +1,28 @@
+#pragma once
+// Ledger record bodies for push decisions (docs/ledger.md lists every field).
+#include "hook/push_context.hpp"
+#include "util/json.hpp"
+
+#include <string>
+
+namespace custody::hook {
+
+struct RunFacts {
+  std::string hook;    // "pre-receive", "update", ...
+  std::string repo;    // absolute git dir
+  std::string push_id; // random id shared by the records of one hook run
+  std::string time;    // UTC, RFC 3339
+  util::Json host;     // hosting layer facts: kind, protocol, repository ids
+};
+
+RunFacts make_run_facts(const util::Environment& env, const std::string& hook, const std::string& repo);
+
+// One body per ref decision; `accepted` is the push's final verdict for that ref.
+util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher, const RefDecision& d, bool accepted,
+                           const std::string& note = "");
+
+// A record for a run that could not evaluate policy at all (bad config, bad input, unreadable repo).
+util::Json failure_record(const RunFacts& run, const identity::Pusher* pusher, const refs::RefUpdate* update,
+                          const std::string& type, const Error& error);
+
+} // namespace custody::hook

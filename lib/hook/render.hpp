@@ -1,0 +1,25 @@
+#pragma once
+// Turning decisions into the lines a pusher sees as `remote:` output. One contiguous block, no
+// leading blank line (Gitea shows consecutive remote lines in its UI); with GL_ID set (GitLab)
+// every line carries the GL-HOOK-ERR: prefix so GitLab's web UI shows the whole message.
+#include "hook/push_context.hpp"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace custody::hook {
+
+struct RenderOptions {
+  bool gitlab = false;    // prefix lines with "GL-HOOK-ERR: "
+  bool whole_push = true; // pre-receive: one violation rejects every ref
+};
+
+RenderOptions render_options_for(const util::Environment& env, HookKind hook);
+
+// Writes the rejection block for every violation (nothing when there are none).
+void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisions, const RenderOptions& options);
+// Writes a one-problem refusal: "custody: <message>" and "custody:   hint: <hint>".
+void render_failure(std::ostream& err, const Error& error, const RenderOptions& options);
+
+} // namespace custody::hook

@@ -1,0 +1,297 @@
+// ledger::append: lock, read the tail, recover a torn tail, rotate, write once, fsync.
+// The order of these steps is the ledger's crash-safety argument; docs/ledger.md walks through it.
+#include "ledger/ledger.hpp"
+#include "ledger/lock_file.hpp"
+#include "ledger/record_line.hpp"
+#include "ledger/segments.hpp"
+#include "ledger/signer.hpp"
+#include "ledger/tail.hpp"
+#include "util/sha256.hpp"
+#include "util/time.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace custody::ledger {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* k_verify_hint = "run `custody log verify` to locate the damage";
+
+Error io_error(std::string_view what, const fs::path& path, int err) {
+  std::string hint =
+      err == ENOSPC || err == EFBIG || err == EDQUOT
+          ? "free space on the ledger's file system (or raise the quota), then push again"
+      : err == EACCES || err == EPERM || err == EROFS
+          ? "the hook's user must be able to write the ledger file and its directory"
+          : "check the ledger's file system, then push again";
+  return make_error(ErrorCode::io_failure,
+                    fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(err)), hint);
+}
+
+// mkdir -p with mode 0750; reports whether anything was created.
+Status make_dirs(const fs::path& dir, bool& created) {
+  if (dir.empty() || ::access(dir.c_str(), F_OK) == 0)
+    return ok_status();
+  CUSTODY_TRY(make_dirs(dir.parent_path(), created));
+  if (::mkdir(dir.c_str(), 0750) != 0 && errno != EEXIST)
+    return io_error("create the ledger directory", dir, errno);
+  created = true;
+  return ok_status();
+}
+
+Status fsync_dir(const fs::path& dir) {
+  int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return io_error("open directory", dir, errno);
+  int rc = ::fsync(fd);
+  int err = errno;
+  ::close(fd);
+  if (rc != 0 && err != EINVAL) // some file systems cannot fsync directories
+    return io_error("fsync directory", dir, err);
+  return ok_status();
+}
+
+// Where the chain stands before this call's records.
+struct ChainState {
+  uint64_t last_seq = 0;
+  std::string last_hash = k_zero_hash;
+  std::optional<uint64_t> new_segment; // set: the next record is the first of this segment
+};
+
+Result<ChainState> state_after(const std::string& line, const fs::path& file) {
+  auto frame = parse_frame(line);
+  if (!frame)
+    return make_error(ErrorCode::invalid_input,
+                      fmt::format("the last record of {} is damaged; refusing to extend the chain",
+                                  file.string()),
+                      k_verify_hint);
+  return ChainState{frame->seq, std::string(frame->hash), std::nullopt};
+}
+
+// The state at the end of the closed segments, for a live segment without a complete record.
+Result<ChainState> state_from_closed(const fs::path& current) {
+  auto closed = list_closed_segments(current);
+  if (!closed)
+    return closed.error();
+  if (closed->empty())
+    return ChainState{0, k_zero_hash, 1};
+  const SegmentFile& last = closed->back();
+  UniqueFd fd(::open(last.path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd.valid())
+    return io_error("open", last.path, errno);
+  auto tail = read_tail(fd.get(), last.path.string());
+  if (!tail)
+    return tail.error();
+  if (!tail->last_line || tail->torn())
+    return make_error(
+        ErrorCode::invalid_input,
+        fmt::format("closed segment {} does not end with a complete record", last.path.string()),
+        k_verify_hint);
+  auto state = state_after(*tail->last_line, last.path);
+  if (state)
+    state->new_segment = last.number + 1;
+  return state;
+}
+
+Result<std::string> torn_sha256(int fd, uint64_t offset, uint64_t length, const fs::path& path) {
+  util::Sha256 hasher;
+  std::string buffer(64 * 1024, '\0');
+  while (length > 0) {
+    ssize_t n = ::pread(fd, buffer.data(), std::min<uint64_t>(length, buffer.size()),
+                        static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return io_error("read the torn tail of", path, n == 0 ? EIO : errno);
+    hasher.update(std::string_view(buffer.data(), static_cast<size_t>(n)));
+    offset += static_cast<uint64_t>(n);
+    length -= static_cast<uint64_t>(n);
+  }
+  auto digest = hasher.finish();
+  return util::to_hex(digest.data(), digest.size());
+}
+
+// Test-only: CUSTODY_TEST_APPEND_DELAY_MS=N splits the write in two and sleeps N ms between
+// the halves, so a test can kill -9 a writer with a torn tail on disk. Unset: one write().
+unsigned test_delay_ms() {
+  const char* value = std::getenv("CUSTODY_TEST_APPEND_DELAY_MS");
+  return value && *value ? static_cast<unsigned>(std::strtoul(value, nullptr, 10)) : 0;
+}
+
+Status write_bytes(int fd, std::string_view bytes, const fs::path& path) {
+  std::string_view rest = bytes;
+  if (unsigned delay = test_delay_ms(); delay > 0 && bytes.size() > 1) {
+    size_t half = bytes.size() / 2;
+    if (::write(fd, bytes.data(), half) != static_cast<ssize_t>(half))
+      return io_error("write", path, errno);
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+    rest = bytes.substr(half);
+  }
+  while (!rest.empty()) {
+    ssize_t n = ::write(fd, rest.data(), rest.size());
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      return io_error("write", path, n == 0 ? ENOSPC : errno);
+    rest.remove_prefix(static_cast<size_t>(n));
+  }
+  return ok_status();
+}
+
+Status check_bodies(const std::vector<util::Json>& bodies) {
+  for (const auto& body : bodies) {
+    if (!body.is_object())
+      return make_error(ErrorCode::invalid_input, "ledger: a record body must be a JSON object");
+    for (const auto& [key, value] : body.items())
+      if (is_reserved_key(key))
+        return make_error(ErrorCode::invalid_input,
+                          fmt::format("ledger: record body sets reserved key \"{}\"", key));
+    auto type = body.find("type");
+    if (type != body.end() && (*type == "recovery" || *type == "checkpoint"))
+      return make_error(
+          ErrorCode::invalid_input,
+          fmt::format("ledger: record type {} is written only by the ledger", type->dump()));
+  }
+  return ok_status();
+}
+
+// Appends one line for `body` to `bytes`, advancing `state`.
+std::string add_line(std::string& bytes, ChainState& state, const util::Json& body) {
+  std::string line = make_line(state.last_seq + 1, state.last_hash, state.new_segment, body);
+  state.last_seq += 1;
+  state.last_hash = std::string(parse_frame(line)->hash);
+  state.new_segment.reset();
+  bytes += line;
+  bytes += '\n';
+  return state.last_hash;
+}
+
+} // namespace
+
+Result<std::vector<Appended>> append(const LedgerOptions& options,
+                                     const std::vector<util::Json>& bodies) {
+  CUSTODY_TRY(check_bodies(bodies));
+  std::optional<Ed25519Key> key;
+  if (!options.signing_key.empty()) {
+    auto loaded = Ed25519Key::load_private(options.signing_key);
+    if (!loaded)
+      return loaded.error();
+    key = std::move(*loaded);
+  }
+  const fs::path& path = options.path;
+  const fs::path dir = path.parent_path();
+
+  bool created_dir = false;
+  CUSTODY_TRY(make_dirs(dir, created_dir));
+  auto lock = acquire_lock(path, LockMode::exclusive);
+  if (!lock)
+    return lock.error();
+
+  bool created_file = false;
+  UniqueFd fd(::open(path.c_str(), O_RDWR | O_APPEND | O_CLOEXEC));
+  if (!fd.valid() && errno == ENOENT) {
+    fd = UniqueFd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0640));
+    created_file = fd.valid();
+  }
+  if (!fd.valid())
+    return io_error("open the ledger", path, errno);
+  auto tail = read_tail(fd.get(), path.string());
+  if (!tail)
+    return tail.error();
+
+  // 1. Where the chain stands, rotating first if the live segment is full.
+  ChainState state;
+  if (options.rotate_bytes > 0 && !tail->torn() && tail->last_line &&
+      tail->size >= options.rotate_bytes) {
+    auto closed = list_closed_segments(path);
+    if (!closed)
+      return closed.error();
+    uint64_t number = closed->empty() ? 1 : closed->back().number + 1;
+    auto after = state_after(*tail->last_line, path);
+    if (!after)
+      return after.error();
+    state = *after;
+    fs::path target = segment_path(path, number);
+    if (::access(target.c_str(), F_OK) == 0)
+      return make_error(ErrorCode::io_failure,
+                        fmt::format("cannot rotate the ledger: {} already exists", target.string()),
+                        k_verify_hint);
+    if (::rename(path.c_str(), target.c_str()) != 0)
+      return io_error("rotate the ledger to", target, errno);
+    fd = UniqueFd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0640));
+    if (!fd.valid())
+      return io_error("create the new ledger segment", path, errno);
+    created_file = true;
+    state.new_segment = number + 1;
+    *tail = Tail{};
+  } else if (tail->last_line) {
+    auto after = state_after(*tail->last_line, path);
+    if (!after)
+      return after.error();
+    state = *after;
+  } else {
+    auto closed_state = state_from_closed(path);
+    if (!closed_state)
+      return closed_state.error();
+    state = *closed_state;
+  }
+
+  // 2. The bytes of this call: a torn tail's terminator and recovery record, the records, and
+  //    with a signing key a checkpoint that signs the new head.
+  std::string bytes;
+  if (tail->torn()) {
+    uint64_t offset = tail->complete_size;
+    uint64_t length = tail->size - tail->complete_size;
+    auto digest = torn_sha256(fd.get(), offset, length, path);
+    if (!digest)
+      return digest.error();
+    bytes += '\n';
+    util::Json recovery = {
+        {"type", "recovery"},
+        {"time", util::now_utc()},
+        {"torn", {{"offset", offset}, {"length", length}, {"sha256", *digest}}},
+        {"message",
+         "a writer was interrupted mid-append; the bytes above are kept, not part of the chain"}};
+    add_line(bytes, state, recovery);
+  }
+  std::vector<Appended> appended;
+  for (const auto& body : bodies) {
+    std::string hash = add_line(bytes, state, body);
+    appended.push_back({state.last_seq, hash});
+  }
+  if (key) {
+    auto sig = key->sign(checkpoint_message(state.last_seq + 1, state.last_hash));
+    if (!sig)
+      return sig.error();
+    util::Json checkpoint = {
+        {"type", "checkpoint"}, {"time", util::now_utc()}, {"key", key->key_id()}, {"sig", *sig}};
+    add_line(bytes, state, checkpoint);
+  }
+
+  // 3. One write, then fsync; on failure put the file back as it was.
+  Status written = write_bytes(fd.get(), bytes, path);
+  if (written && ::fsync(fd.get()) != 0)
+    written = io_error("fsync", path, errno);
+  if (!written) {
+    if (::ftruncate(fd.get(), static_cast<off_t>(tail->size)) == 0)
+      (void)::fsync(fd.get());
+    return written.error();
+  }
+  if (created_file || created_dir)
+    CUSTODY_TRY(fsync_dir(dir));
+  if (created_dir)
+    CUSTODY_TRY(fsync_dir(dir.parent_path()));
+  return appended;
+}
+
+} // namespace custody::ledger
