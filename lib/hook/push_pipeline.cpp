@@ -9,6 +9,7 @@
 #include "ledger/ledger.hpp"
 #include "policy/ref_policy.hpp"
 #include "refs/classify.hpp"
+#include "schema/push_check.hpp"
 
 #include <fmt/format.h>
 
@@ -43,6 +44,7 @@ std::vector<std::string> push_options_from_env(const util::Environment& env) {
 
 void run_checks(PushContext& ctx, std::vector<RefDecision>& decisions) {
   policy::check_ref_policy(ctx, decisions);
+  schema::check_push(ctx, decisions);
 }
 
 namespace {
