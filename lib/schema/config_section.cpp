@@ -19,7 +19,8 @@ using schema::KeySpec;
 using schema::Rule;
 using schema::ValueType;
 
-const std::vector<std::string> k_type_names = {"text", "identity", "email", "iso8601", "enum", "regex"};
+const std::vector<std::string> k_type_names = {"text",    "identity", "email",
+                                               "iso8601", "enum",     "regex"};
 
 bool valid_key_name(std::string_view key) {
   if (key.empty())
@@ -30,11 +31,14 @@ bool valid_key_name(std::string_view key) {
 }
 
 // A trailer key as git can parse it: letters, digits and '-'.
-std::optional<std::string> key_name(TableReader& t, std::string_view field, const std::string& value) {
+std::optional<std::string> key_name(TableReader& t, std::string_view field,
+                                    const std::string& value) {
   if (valid_key_name(value))
     return value;
-  t.error(field, fmt::format("{}.{}: \"{}\" is not a trailer key git can parse (use letters, digits and '-')",
-                             t.dotted(), field, value));
+  t.error(
+      field,
+      fmt::format("{}.{}: \"{}\" is not a trailer key git can parse (use letters, digits and '-')",
+                  t.dotted(), field, value));
   return std::nullopt;
 }
 
@@ -96,10 +100,12 @@ void read_rule(TableReader& t, std::vector<Rule>& rules) {
   auto id = t.string("id");
   if (!id || id->empty()) {
     t.error("id", fmt::format("{}: every rule needs a non-empty `id`", t.dotted()));
-    t.finish({"description", "when", "require", "min_distinct", "min_reviewers", "commit_time", "enabled"});
+    t.finish({"description", "when", "require", "min_distinct", "min_reviewers", "commit_time",
+              "enabled"});
     return;
   }
-  auto existing = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == *id; });
+  auto existing =
+      std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == *id; });
   if (auto enabled = t.boolean("enabled"); enabled && !*enabled) {
     if (existing != rules.end())
       rules.erase(existing);
@@ -146,10 +152,10 @@ void read_exempt_before(TableReader& t, schema::SchemaConfig& s) {
   } else if (auto t0 = util::parse_iso8601(*v)) {
     s.exempt_before_time = *t0;
   } else {
-    t.error("exempt_before",
-            fmt::format("trailers.exempt_before must be an ISO 8601 date (2025-01-31) or a full 40-hex commit id, "
-                        "not \"{}\"",
-                        *v));
+    t.error("exempt_before", fmt::format("trailers.exempt_before must be an ISO 8601 date "
+                                         "(2025-01-31) or a full 40-hex commit id, "
+                                         "not \"{}\"",
+                                         *v));
   }
 }
 
@@ -191,7 +197,8 @@ void apply_trailers_section(TableReader& t, Config& c) {
         continue;
       KeySpec spec;
       read_key_spec(*sub, k, spec);
-      auto it = std::find_if(s.keys.begin(), s.keys.end(), [&](const KeySpec& x) { return util::iequals(x.key, k); });
+      auto it = std::find_if(s.keys.begin(), s.keys.end(),
+                             [&](const KeySpec& x) { return util::iequals(x.key, k); });
       if (it != s.keys.end())
         *it = std::move(spec);
       else

@@ -19,22 +19,23 @@ enum class ValueType { text, identity, email, iso8601, enumeration, regex };
 struct KeySpec {
   std::string key; // canonical spelling, as configured
   ValueType type = ValueType::text;
-  bool non_empty = true;                // an empty value is malformed
-  std::vector<std::string> values;      // enumeration: allowed values (case-insensitive)
-  std::optional<util::Regex> pattern;   // regex: must match (use ^...$ to anchor)
-  bool not_author = false;              // identity/email: not the commit author's email
-  bool not_agent = false;               // identity/email: not an agent's name or email
-  bool not_future = false;              // iso8601: not after now + future_skew_seconds
+  bool non_empty = true;              // an empty value is malformed
+  std::vector<std::string> values;    // enumeration: allowed values (case-insensitive)
+  std::optional<util::Regex> pattern; // regex: must match (use ^...$ to anchor)
+  bool not_author = false;            // identity/email: not the commit author's email
+  bool not_agent = false;             // identity/email: not an agent's name or email
+  bool not_future = false;            // iso8601: not after now + future_skew_seconds
 };
 
 // A rule applies when every condition that is set holds.
 struct Condition {
-  std::optional<bool> ai_assisted;       // the [trailers.ai_assisted] definition
-  std::optional<bool> agent_identity;    // author, committer or Co-authored-by is an agent (or agent session)
-  std::vector<std::string> trailers;     // has every one of these trailer keys
-  std::vector<util::Glob> paths;         // changes at least one path matching (empty: no condition)
-  std::vector<util::Glob> refs;          // the target ref matches (empty: no condition)
-  std::optional<bool> protected_ref;     // the target ref is (not) protected ([refs] protected)
+  std::optional<bool> ai_assisted; // the [trailers.ai_assisted] definition
+  std::optional<bool>
+      agent_identity; // author, committer or Co-authored-by is an agent (or agent session)
+  std::vector<std::string> trailers; // has every one of these trailer keys
+  std::vector<util::Glob> paths;     // changes at least one path matching (empty: no condition)
+  std::vector<util::Glob> refs;      // the target ref matches (empty: no condition)
+  std::optional<bool> protected_ref; // the target ref is (not) protected ([refs] protected)
 };
 
 enum class CommitTime {
@@ -46,8 +47,9 @@ struct Rule {
   std::string id;          // stable; violations are reported as "trailers.<id>"
   std::string description; // one line, for `custody explain` and messages
   Condition when;
-  std::vector<std::string> require;                          // keys that must be present
-  std::vector<std::pair<std::string, int64_t>> min_distinct; // key → at least N distinct valid values
+  std::vector<std::string> require; // keys that must be present
+  std::vector<std::pair<std::string, int64_t>>
+      min_distinct;          // key → at least N distinct valid values
   int64_t min_reviewers = 0; // distinct valid human reviewers over reviewer_keys
   // At commit time, how a requirement of a rule whose condition depends on the target ref is
   // reported (the ref is unknown then). Rules without ref conditions are always errors.

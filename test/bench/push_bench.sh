@@ -6,7 +6,7 @@
 # Usage: test/bench/push_bench.sh [BUILD_DIR] [RUNS]
 set -euo pipefail
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-build=${1:-$src/build}
+build=$(cd "${1:-$src/build}" && pwd)
 runs=${2:-40}
 custody=$build/bin/custody
 work=$(mktemp -d /tmp/custody-push-bench.XXXXXX)

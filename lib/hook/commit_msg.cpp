@@ -1,0 +1,91 @@
+// commit-msg: read the message file → find the repository (GIT_DIR in linked worktrees, else
+// discovery from the work tree top) → load custody's config → apply git's cleanup settings
+// (commit.cleanup, core.commentChar, GIT_EDITOR=: for -m/-F) → evaluate → print → exit code.
+// HOOK-CONTRACTS.md §1.8 lists what git hands the hook.
+#include "hook/commit_msg.hpp"
+
+#include "config/loader.hpp"
+#include "git/repo.hpp"
+#include "hook/exit_code.hpp"
+#include "hook/git_config_parameters.hpp"
+#include "schema/message_check.hpp"
+#include "util/file.hpp"
+
+#include <fmt/format.h>
+
+#include <ctime>
+#include <ostream>
+
+namespace custody::hook {
+
+namespace {
+
+constexpr std::string_view k_program = "custody commit-msg";
+
+} // namespace
+
+int commit_msg_main(int argc, char** argv, Io& io) {
+  if (argc < 2) {
+    io.err << "usage: commit-msg <message-file> (git runs this hook with the path of the commit "
+              "message)\n";
+    return k_exit_usage;
+  }
+  schema::MessageInput input;
+  input.message_file = argv[1];
+  auto raw = util::read_file(io.cwd / input.message_file);
+  if (!raw) {
+    io.err << fmt::format("{}: cannot read the commit message: {}\n", k_program,
+                          raw.error().message);
+    return k_exit_internal_error;
+  }
+  input.raw = std::move(*raw);
+
+  // The repository: git exports GIT_DIR only in linked worktrees; elsewhere cwd is the work tree
+  // top.
+  std::filesystem::path where = io.cwd;
+  if (auto dir = io.env.get_nonempty("GIT_DIR"))
+    where = std::filesystem::path(*dir).is_relative() ? io.cwd / *dir : std::filesystem::path(*dir);
+  auto repo = git::Repo::open(where);
+  std::optional<std::filesystem::path> git_dir;
+  if (repo)
+    git_dir = repo->git_dir();
+
+  auto loaded = config::load_config(config::load_options_from_env(io.env, git_dir));
+  if (!loaded.diagnostics.empty()) {
+    io.err << fmt::format("{}: commit refused: custody's configuration is invalid:\n", k_program);
+    for (const auto& d : loaded.diagnostics)
+      io.err << "  " << d.to_string() << "\n";
+    io.err << "hint: fix the file (`custody config check` lists every problem)\n";
+    return k_exit_internal_error;
+  }
+  const config::Config& config = loaded.config;
+
+  auto git_config = [&](const std::string& key) -> std::optional<std::string> {
+    if (auto v = git_config_parameter(io.env, key))
+      return v;
+    return repo ? repo->config_string(key) : std::nullopt;
+  };
+  bool editor = io.env.get("GIT_EDITOR") != std::optional<std::string>(":");
+  input.cleanup.mode = trailers::resolve_cleanup_mode(git_config("commit.cleanup"), editor);
+  input.cleanup.comment_char =
+      trailers::resolve_comment_char(git_config("core.commentChar"), input.raw);
+
+  input.author.name =
+      io.env.get_nonempty("GIT_AUTHOR_NAME").value_or(git_config("user.name").value_or(""));
+  input.author.email =
+      io.env.get_nonempty("GIT_AUTHOR_EMAIL").value_or(git_config("user.email").value_or(""));
+  for (const auto& var : config.agents.session_env)
+    if (io.env.get_nonempty(var)) {
+      input.session_var = var;
+      break;
+    }
+  input.now = static_cast<int64_t>(std::time(nullptr));
+  if (auto fixed = io.env.get_nonempty("CUSTODY_NOW")) // tests: a fixed clock
+    input.now = std::strtoll(fixed->c_str(), nullptr, 10);
+
+  auto verdict = schema::check_message(config, input);
+  render_message_verdict(io.err, verdict, input, k_program);
+  return verdict.evaluation.errors() ? k_exit_rejected : k_exit_ok;
+}
+
+} // namespace custody::hook

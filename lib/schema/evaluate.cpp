@@ -1,0 +1,502 @@
+// The schema verdict for one commit; see evaluate.hpp for what is checked and why.
+#include "schema/evaluate.hpp"
+
+#include "identity/identity.hpp"
+#include "trailers/lines.hpp"
+#include "util/strings.hpp"
+#include "util/time.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace custody::schema {
+
+namespace {
+
+enum class Tri { no, yes, unknown };
+
+bool is_agent(std::string_view name, std::string_view email, const config::AgentsConfig& agents) {
+  return identity::is_agent_name(name, agents) || identity::is_agent_email(email, agents);
+}
+
+bool has_key(const std::vector<trailers::Trailer>& ts, std::string_view key) {
+  return std::any_of(ts.begin(), ts.end(),
+                     [&](const auto& t) { return util::iequals(t.key, key); });
+}
+
+bool is_reviewer_key(const SchemaConfig& s, std::string_view key) {
+  return std::any_of(s.reviewer_keys.begin(), s.reviewer_keys.end(),
+                     [&](const auto& k) { return util::iequals(k, key); });
+}
+
+// The canonical spelling of every key the schema talks about, for malformed-line detection.
+std::vector<std::string> known_keys(const SchemaConfig& s) {
+  std::vector<std::string> keys = s.reviewer_keys;
+  keys.push_back(s.review_date_key);
+  keys.push_back(s.co_author_key);
+  if (!s.ai_assisted.trailer.empty())
+    keys.push_back(s.ai_assisted.trailer);
+  for (const auto& k : s.keys)
+    keys.push_back(k.key);
+  for (const auto& r : s.rules) {
+    keys.insert(keys.end(), r.require.begin(), r.require.end());
+    for (const auto& [k, n] : r.min_distinct)
+      keys.push_back(k);
+  }
+  return keys;
+}
+
+std::string normalise_key(std::string_view prefix) {
+  std::string out = util::to_lower(util::trim(prefix));
+  for (char& c : out)
+    if (c == ' ' || c == '_' || c == '\t')
+      c = '-';
+  return out;
+}
+
+bool valid_key_chars(std::string_view key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+class Evaluator {
+public:
+  Evaluator(const config::Config& config, const CommitFacts& facts, Stage stage)
+      : m_config(config), m_schema(config.trailers), m_facts(facts), m_stage(stage) {}
+
+  Evaluation run() {
+    auto block = trailers::parse_trailers(m_facts.message, {trailers::Divider::ignore, '#'});
+    m_eval.trailers = std::move(block.trailers);
+    check_malformed(block);
+    classify();
+    check_values();
+    add_covering_review();
+    for (const auto& rule : m_schema.rules)
+      check_rule(rule);
+    return std::move(m_eval);
+  }
+
+private:
+  const config::Config& m_config;
+  const SchemaConfig& m_schema;
+  const CommitFacts& m_facts;
+  Stage m_stage;
+  Evaluation m_eval;
+  std::set<std::string> m_reviewer_emails;
+  // key (lowercase) → distinct valid values (lowercase)
+  std::vector<std::pair<std::string, std::set<std::string>>> m_valid_values;
+
+  void add(Severity severity, std::string rule, std::string message,
+           std::vector<std::string> fixes = {}) {
+    m_eval.findings.push_back({severity, "trailers." + rule, std::move(message), std::move(fixes)});
+  }
+
+  std::string today() const { return util::format_utc_seconds(m_facts.now).substr(0, 10); }
+
+  // 1. Lines that name a schema key but are not parsed as trailers.
+  void check_malformed(const trailers::TrailerBlock& block) {
+    std::vector<std::pair<std::string, std::string>> known; // normalised → canonical
+    for (const auto& k : known_keys(m_schema))
+      known.emplace_back(normalise_key(k), k);
+    std::string_view text = m_facts.message;
+    text = text.substr(0, text.find('\0'));
+    size_t line_no = 0;
+    for (size_t pos = 0; pos < text.size(); pos = trailers::next_line(text, pos)) {
+      ++line_no;
+      std::string_view line = text.substr(pos, trailers::next_line(text, pos) - pos);
+      if (line_no == 1 || (pos >= block.begin && pos < block.end) || line.front() == '#')
+        continue;
+      while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
+        line.remove_suffix(1);
+      size_t sep = line.find_first_of(":=");
+      if (sep == std::string_view::npos)
+        continue;
+      std::string norm = normalise_key(line.substr(0, sep));
+      auto it =
+          std::find_if(known.begin(), known.end(), [&](const auto& k) { return k.first == norm; });
+      if (it == known.end())
+        continue;
+      std::string_view key = line.substr(0, sep);
+      bool well_formed =
+          line[sep] == ':' && valid_key_chars(util::trim(key)) && !key.empty() &&
+          key.front() != ' ' && key.front() != '\t' &&
+          key.find_first_not_of(" \t", util::trim(key).size()) == std::string_view::npos;
+      std::string why =
+          well_formed
+              ? "it is not in the trailer block (the last paragraph, after a blank line, with "
+                "every "
+                "line a trailer)"
+              : fmt::format("a trailer is \"Key: value\" at the start of a line, the key made of "
+                            "letters, digits and '-' (\"{}\")",
+                            it->second);
+      add(Severity::error, "malformed",
+          fmt::format("line {}: \"{}\" is not read as a trailer by git: {}", line_no,
+                      util::printable(line), why),
+          {fmt::format("{}: {}", it->second, util::trim(line.substr(sep + 1)))});
+    }
+  }
+
+  // AI-assisted and agent identity.
+  void classify() {
+    const auto& agents = m_config.agents;
+    bool agent = is_agent(m_facts.author.name, m_facts.author.email, agents) ||
+                 is_agent(m_facts.committer.name, m_facts.committer.email, agents) ||
+                 (m_stage == Stage::commit_msg && m_facts.agent_session);
+    for (const auto& t : m_eval.trailers) {
+      if (!util::iequals(t.key, m_schema.co_author_key))
+        continue;
+      if (auto id = parse_identity(t.value); id && is_agent(id->name, id->email, agents))
+        agent = true;
+    }
+    m_eval.agent_identity = agent;
+    const auto& ai_key = m_schema.ai_assisted.trailer;
+    if (!ai_key.empty())
+      for (const auto& t : m_eval.trailers)
+        if (util::iequals(t.key, ai_key)) {
+          m_eval.ai_assisted = true;
+          if (m_eval.ai_tool.empty())
+            m_eval.ai_tool = t.value;
+        }
+    if (m_schema.ai_assisted.agent_identity && agent)
+      m_eval.ai_assisted = true;
+  }
+
+  void note_valid(const std::string& key, const std::string& value) {
+    std::string k = util::to_lower(key);
+    auto it = std::find_if(m_valid_values.begin(), m_valid_values.end(),
+                           [&](const auto& e) { return e.first == k; });
+    if (it == m_valid_values.end())
+      it = m_valid_values.insert(m_valid_values.end(), {k, {}});
+    it->second.insert(util::to_lower(value));
+  }
+
+  size_t valid_count(const std::string& key) const {
+    std::string k = util::to_lower(key);
+    for (const auto& e : m_valid_values)
+      if (e.first == k)
+        return e.second.size();
+    return 0;
+  }
+
+  // People constraints shared by trailer values and covering reviewers; returns true if OK.
+  bool check_person(const KeySpec* spec, const std::string& key, const std::string& display,
+                    const std::string& name, const std::string& email, bool report) {
+    bool reviewer = is_reviewer_key(m_schema, key);
+    bool ok = true;
+    if ((reviewer || (spec && spec->not_author)) && util::iequals(email, m_facts.author.email)) {
+      if (report && (!spec || spec->not_author))
+        add(Severity::error, "self-review",
+            fmt::format("{}: {} is the commit's author; a review must come from someone else", key,
+                        display));
+      ok = false;
+    }
+    if ((reviewer || (spec && spec->not_agent)) && is_agent(name, email, m_config.agents)) {
+      if (report && (!spec || spec->not_agent))
+        add(Severity::error, "agent-reviewer",
+            fmt::format(
+                "{}: {} is an agent account (it matches [agents]); a review must come from a human",
+                key, display));
+      ok = false;
+    }
+    return ok;
+  }
+
+  void add_reviewer(const std::string& key, const Identity& id) {
+    if (m_reviewer_emails.insert(util::to_lower(id.email)).second)
+      m_eval.reviewers.push_back({key, id});
+  }
+
+  // 2. Every value against its key's spec.
+  void check_values() {
+    for (const auto& t : m_eval.trailers) {
+      const KeySpec* spec = m_schema.key_spec(t.key);
+      bool reviewer = is_reviewer_key(m_schema, t.key);
+      if (!spec && !reviewer) {
+        note_valid(t.key, t.value);
+        continue;
+      }
+      const std::string& v = t.value;
+      std::string shown = util::printable(v);
+      if (v.empty()) {
+        if (!spec || spec->non_empty)
+          add(Severity::error, "value",
+              fmt::format("{}: the value is empty{}", t.key, expectation(spec, t.key)),
+              {example_trailer(t.key)});
+        continue;
+      }
+      ValueType type = spec ? spec->type : ValueType::identity;
+      bool ok = true;
+      std::optional<Identity> id;
+      switch (type) {
+      case ValueType::text:
+        break;
+      case ValueType::identity:
+        id = parse_identity(v);
+        if (!id) {
+          add(Severity::error, "value",
+              fmt::format("{}: \"{}\" is not an identity{}", t.key, shown,
+                          expectation(spec, t.key)),
+              {example_trailer(t.key)});
+          ok = false;
+        }
+        break;
+      case ValueType::email:
+        if (!is_email(v)) {
+          add(Severity::error, "value",
+              fmt::format("{}: \"{}\" is not an email address{}", t.key, shown,
+                          expectation(spec, t.key)),
+              {example_trailer(t.key)});
+          ok = false;
+        }
+        break;
+      case ValueType::iso8601: {
+        auto when = util::parse_iso8601(v);
+        if (!when) {
+          add(Severity::error, "value",
+              fmt::format("{}: \"{}\" is not an ISO 8601 date{}", t.key, shown,
+                          expectation(spec, t.key)),
+              {example_trailer(t.key)});
+          ok = false;
+        } else if (spec && spec->not_future && *when > m_facts.now + m_schema.future_skew_seconds) {
+          add(Severity::error, "future-date",
+              fmt::format("{}: {} is in the future (now is {}); a review cannot be dated before it "
+                          "happened",
+                          t.key, shown, util::format_utc_seconds(m_facts.now)),
+              {example_trailer(t.key)});
+          ok = false;
+        }
+        break;
+      }
+      case ValueType::enumeration:
+        if (std::none_of(spec->values.begin(), spec->values.end(),
+                         [&](const auto& a) { return util::iequals(a, v); })) {
+          add(Severity::error, "value",
+              fmt::format("{}: \"{}\" is not one of: {}", t.key, shown,
+                          util::join(spec->values, ", ")),
+              {example_trailer(t.key)});
+          ok = false;
+        }
+        break;
+      case ValueType::regex:
+        if (!spec->pattern || !spec->pattern->search(v)) {
+          bool limit = spec->pattern && spec->pattern->limit_hit();
+          add(Severity::error, "value",
+              fmt::format("{}: \"{}\" {} the pattern {}{}", t.key, shown,
+                          limit ? "could not be checked against" : "does not match",
+                          spec->pattern ? spec->pattern->pattern() : "(none)",
+                          expectation(spec, t.key)),
+              {example_trailer(t.key)});
+          ok = false;
+        }
+        break;
+      }
+      if (!ok)
+        continue;
+      if (type == ValueType::identity || type == ValueType::email) {
+        std::string email = id ? id->email : v;
+        std::string name = id ? id->name : "";
+        std::string display = id ? id->display() : v;
+        if (!check_person(spec, t.key, display, name, email, true))
+          continue;
+        if (reviewer && id)
+          add_reviewer(t.key, *id);
+      }
+      note_valid(t.key, v);
+    }
+  }
+
+  void add_covering_review() {
+    for (const auto& id : m_facts.covering_reviewers)
+      if (check_person(nullptr, "Reviewed-By", id.display(), id.name, id.email, false))
+        add_reviewer("merge " + m_facts.covered_by.substr(0, 7), id);
+    for (const auto& t : m_eval.trailers)
+      if (util::iequals(t.key, m_schema.review_date_key) && valid_count(t.key) > 0) {
+        m_eval.review_date = t.value;
+        break;
+      }
+    if (m_eval.review_date.empty())
+      m_eval.review_date = m_facts.covering_review_date;
+  }
+
+  std::string expectation(const KeySpec* spec, const std::string& key) const {
+    ValueType type = spec ? spec->type : ValueType::identity;
+    switch (type) {
+    case ValueType::identity:
+      return fmt::format("; expected \"Name <email>\", e.g. \"{}: {}\"", key, k_example_reviewer);
+    case ValueType::email:
+      return "; expected an address like jane@example.com";
+    case ValueType::iso8601:
+      return fmt::format("; expected a date like {} or {}T14:30:00Z", today(), today());
+    case ValueType::enumeration:
+      return fmt::format("; expected one of: {}", util::join(spec->values, ", "));
+    case ValueType::regex:
+      if (util::iequals(key, m_schema.ai_assisted.trailer))
+        return "; expected tool[/model][/version], e.g. \"claude-code/opus-4\"";
+      return "";
+    case ValueType::text:
+      return "; expected some text";
+    }
+    return "";
+  }
+
+  std::string example_value(const std::string& key) const {
+    const KeySpec* spec = m_schema.key_spec(key);
+    if (util::iequals(key, m_schema.ai_assisted.trailer))
+      return "<tool>/<model>";
+    ValueType type = spec
+                         ? spec->type
+                         : (is_reviewer_key(m_schema, key) ? ValueType::identity : ValueType::text);
+    switch (type) {
+    case ValueType::identity:
+      return k_example_reviewer;
+    case ValueType::email:
+      return "jane@example.com";
+    case ValueType::iso8601:
+      return today();
+    case ValueType::enumeration:
+      return spec->values.front();
+    default:
+      return "<value>";
+    }
+  }
+
+  std::string canonical(const std::string& key) const {
+    const KeySpec* spec = m_schema.key_spec(key);
+    return spec ? spec->key : key;
+  }
+
+  std::string example_trailer(const std::string& key) const {
+    return fmt::format("{}: {}", canonical(key), example_value(key));
+  }
+
+  Tri condition(const Condition& when, std::vector<std::string>& unknown_parts) const {
+    Tri result = Tri::yes;
+    auto combine = [&](Tri t) {
+      if (t == Tri::no)
+        result = Tri::no;
+      else if (t == Tri::unknown && result == Tri::yes)
+        result = Tri::unknown;
+    };
+    if (when.ai_assisted)
+      combine(*when.ai_assisted == m_eval.ai_assisted ? Tri::yes : Tri::no);
+    if (when.agent_identity)
+      combine(*when.agent_identity == m_eval.agent_identity ? Tri::yes : Tri::no);
+    for (const auto& k : when.trailers)
+      combine(has_key(m_eval.trailers, k) ? Tri::yes : Tri::no);
+    if (!when.paths.empty()) {
+      if (!m_facts.changed_paths) {
+        // Commit time: the staged paths are not examined (no repository walk in commit-msg), so
+        // path-based rules are left to the server rather than warned about on every commit.
+        combine(m_stage == Stage::commit_msg ? Tri::no : Tri::unknown);
+        std::vector<std::string> globs;
+        for (const auto& g : when.paths)
+          globs.push_back(g.pattern());
+        unknown_parts.push_back(fmt::format("if it changes {}", util::join(globs, ", ")));
+      } else {
+        bool any = std::any_of(m_facts.changed_paths->begin(), m_facts.changed_paths->end(),
+                               [&](const auto& p) { return util::matches_any(when.paths, p); });
+        combine(any ? Tri::yes : Tri::no);
+      }
+    }
+    if (!when.refs.empty()) {
+      if (!m_facts.target_ref) {
+        combine(Tri::unknown);
+        std::vector<std::string> globs;
+        for (const auto& g : when.refs)
+          globs.push_back(g.pattern());
+        unknown_parts.push_back(fmt::format("on {}", util::join(globs, ", ")));
+      } else {
+        combine(util::matches_any(when.refs, *m_facts.target_ref) ? Tri::yes : Tri::no);
+      }
+    }
+    if (when.protected_ref) {
+      if (!m_facts.target_protected) {
+        combine(Tri::unknown);
+        unknown_parts.push_back(*when.protected_ref ? "on a protected ref"
+                                                    : "on an unprotected ref");
+      } else {
+        combine(*m_facts.target_protected == *when.protected_ref ? Tri::yes : Tri::no);
+      }
+    }
+    return result;
+  }
+
+  // 3. One rule.
+  void check_rule(const Rule& rule) {
+    std::vector<std::string> unknown_parts;
+    Tri applies = condition(rule.when, unknown_parts);
+    if (applies == Tri::no)
+      return;
+    std::vector<std::string> missing;
+    std::vector<std::string> fixes;
+    size_t have = m_eval.reviewers.size();
+    if (have < static_cast<size_t>(rule.min_reviewers)) {
+      std::string who =
+          fmt::format("{}; not the author, not an agent", reviewer_keys_text(m_schema));
+      if (rule.min_reviewers == 1)
+        missing.push_back(fmt::format("a human reviewer ({})", who));
+      else
+        missing.push_back(
+            fmt::format("{} distinct human reviewers ({}), has {}", rule.min_reviewers, who, have));
+      static const char* examples[] = {k_example_reviewer, "John Roe <john@example.com>",
+                                       "Kim Lee <kim@example.com>"};
+      std::string key =
+          m_schema.reviewer_keys.empty() ? "Reviewed-By" : m_schema.reviewer_keys.front();
+      for (size_t i = have; i < static_cast<size_t>(rule.min_reviewers) && i < 3; ++i)
+        fixes.push_back(fmt::format("{}: {}", key, examples[i]));
+    }
+    for (const auto& key : rule.require) {
+      bool present =
+          has_key(m_eval.trailers, key) ||
+          (util::iequals(key, m_schema.review_date_key) && !m_facts.covering_review_date.empty());
+      if (!present) {
+        missing.push_back(fmt::format("the {} trailer", canonical(key)));
+        fixes.push_back(example_trailer(key));
+      }
+    }
+    for (const auto& [key, n] : rule.min_distinct) {
+      size_t count = valid_count(key);
+      if (count < static_cast<size_t>(n)) {
+        missing.push_back(
+            fmt::format("{} distinct valid {} values (has {})", n, canonical(key), count));
+        fixes.push_back(example_trailer(key));
+      }
+    }
+    if (missing.empty())
+      return;
+    std::string what =
+        rule.description.empty() ? fmt::format("rule {}", rule.id) : rule.description;
+    std::string message = fmt::format("{}; missing {}", what, util::join(missing, ", "));
+    Severity severity = Severity::error;
+    if (m_stage == Stage::commit_msg && applies == Tri::unknown) {
+      severity = rule.commit_time == CommitTime::error ? Severity::error : Severity::warning;
+      message += fmt::format(" (the server requires this {})", util::join(unknown_parts, " and "));
+    }
+    add(severity, rule.id, std::move(message), std::move(fixes));
+  }
+};
+
+} // namespace
+
+size_t Evaluation::errors() const {
+  return static_cast<size_t>(std::count_if(findings.begin(), findings.end(), [](const auto& f) {
+    return f.severity == Severity::error;
+  }));
+}
+
+size_t Evaluation::warnings() const {
+  return findings.size() - errors();
+}
+
+std::string reviewer_keys_text(const SchemaConfig& schema) {
+  return util::join(schema.reviewer_keys, " or ");
+}
+
+Evaluation evaluate_commit(const config::Config& config, const CommitFacts& facts, Stage stage) {
+  return Evaluator(config, facts, stage).run();
+}
+
+} // namespace custody::schema

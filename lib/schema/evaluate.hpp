@@ -1,0 +1,79 @@
+#pragma once
+// The trailer schema's verdict on one commit: the same code for the commit-msg hook (before the
+// commit exists, target ref unknown) and the push hooks (every commit a protected ref gains), so
+// a developer and the server never disagree about a message.
+//
+// What is checked (docs/trailers.md):
+//  1. Lines that look like schema trailers but that git does not read as trailers (malformed).
+//  2. Every trailer whose key has a spec ([trailers.keys]): its value type, and for people
+//     "not the author" and "not an agent", for dates "not in the future".
+//  3. Every rule whose condition holds: required keys, distinct counts, human reviewers.
+// At commit time a condition that depends on the target ref or the changed paths is unknown;
+// an unmet requirement of such a rule is a warning (or an error when the rule says
+// commit_time = "error").
+#include "config/config.hpp"
+#include "git/commit_info.hpp"
+#include "schema/identity_value.hpp"
+#include "trailers/parser.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace custody::schema {
+
+enum class Stage { commit_msg, server };
+enum class Severity { error, warning };
+
+struct Finding {
+  Severity severity = Severity::error;
+  std::string rule; // "trailers.<id>": malformed, value, self-review, agent-reviewer, future-date,
+                    // or a rule id
+  std::string message; // one line: what is wrong and why
+  std::vector<std::string>
+      missing_trailers; // example trailers that would fix it ("Review-Date: 2026-01-02")
+};
+
+// A human review that counts: from a reviewer key, a valid identity, not the author, not an agent.
+struct Reviewer {
+  std::string key;
+  Identity identity;
+};
+
+struct CommitFacts {
+  std::string id; // "" at commit time
+  git::Signature author;
+  git::Signature committer;
+  std::string message;                                   // as git stores it (cleaned up)
+  std::optional<std::vector<std::string>> changed_paths; // nullopt: unknown (commit time)
+  std::optional<std::string> target_ref;                 // nullopt: unknown (commit time)
+  std::optional<bool> target_protected;                  // nullopt: unknown (commit time)
+  bool agent_session = false;                            // commit made inside an agent session
+  int64_t now = 0;
+  // Merge-based review: the valid review of a merge commit that brings this commit in.
+  std::string covered_by;                   // that merge's id, or ""
+  std::vector<Identity> covering_reviewers; // its reviewers (re-checked against this commit)
+  std::string covering_review_date;
+};
+
+struct Evaluation {
+  std::vector<trailers::Trailer> trailers;
+  std::vector<Finding> findings;
+  bool ai_assisted = false;
+  bool agent_identity = false;
+  std::string ai_tool;             // value of the AI trailer, if any
+  std::vector<Reviewer> reviewers; // valid, distinct by email; includes covering reviewers
+  std::string review_date;         // own, or the covering merge's
+  size_t errors() const;
+  size_t warnings() const;
+};
+
+Evaluation evaluate_commit(const config::Config& config, const CommitFacts& facts, Stage stage);
+
+// "Reviewed-By or Approved-By"
+std::string reviewer_keys_text(const SchemaConfig& schema);
+
+// The example reviewer used in fix hints.
+inline constexpr const char* k_example_reviewer = "Jane Doe <jane@example.com>";
+
+} // namespace custody::schema
