@@ -16,7 +16,8 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"install", cmd_install, "install custody's hooks into a repository"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
-      {"log", cmd_log, "verify and read the decision ledger (log verify | tail | head)"},
+      {"log", cmd_log,
+       "verify, read and report on the decision ledger (log verify | head | tail | report | sample | keygen)"},
       {"trailers", cmd_trailers,
        "print a message's trailers exactly as `git interpret-trailers --parse` does"},
       {"check-message", cmd_check_message,
