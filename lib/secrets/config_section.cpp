@@ -47,7 +47,8 @@ void apply_secrets_section(TableReader& t, Config& config) {
     for (const auto& p : *v) {
       auto r = util::Regex::compile(p);
       if (!r) {
-        t.error("allow_regexes", fmt::format("secrets.allow_regexes: \"{}\": {}", p, r.error().message));
+        t.error("allow_regexes",
+                fmt::format("secrets.allow_regexes: \"{}\": {}", p, r.error().message));
         continue;
       }
       s.allow_regexes.push_back(std::move(r.value()));
