@@ -4,7 +4,7 @@
 // databases and never opens a network connection, so every custody executable defines this
 // symbol, exported so it takes precedence over libmbedx509's, and loads no certificates.
 // Should TLS ever be used by mistake, certificate verification fails: the safe direction.
-extern "C" __attribute__((visibility("default"))) int mbedtls_x509_crt_parse_file(void* /*chain*/,
-                                                                                  const char* /*path*/) {
+extern "C" __attribute__((visibility("default"))) int
+mbedtls_x509_crt_parse_file(void* /*chain*/, const char* /*path*/) {
   return 0;
 }

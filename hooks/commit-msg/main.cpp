@@ -3,5 +3,6 @@
 #include "hook/main_wrapper.hpp"
 
 int main(int argc, char** argv) {
-  return custody::hook::run_main([&](custody::hook::Io& io) { return custody::hook::commit_msg_main(argc, argv, io); });
+  return custody::hook::run_main(
+      [&](custody::hook::Io& io) { return custody::hook::commit_msg_main(argc, argv, io); });
 }

@@ -3,5 +3,6 @@
 #include "hook/pre_receive.hpp"
 
 int main() {
-  return custody::hook::run_main([](custody::hook::Io& io) { return custody::hook::pre_receive_main(io); });
+  return custody::hook::run_main(
+      [](custody::hook::Io& io) { return custody::hook::pre_receive_main(io); });
 }

@@ -3,5 +3,6 @@
 #include "hook/update.hpp"
 
 int main(int argc, char** argv) {
-  return custody::hook::run_main([&](custody::hook::Io& io) { return custody::hook::update_main(argc, argv, io); });
+  return custody::hook::run_main(
+      [&](custody::hook::Io& io) { return custody::hook::update_main(argc, argv, io); });
 }

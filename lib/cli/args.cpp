@@ -18,7 +18,8 @@ std::vector<std::string> ParsedArgs::values(const std::string& name) const {
   return it == m_options.end() ? std::vector<std::string>{} : it->second;
 }
 
-Result<ParsedArgs> parse_args(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs) {
+Result<ParsedArgs> parse_args(const std::vector<std::string>& args,
+                              const std::vector<OptionSpec>& specs) {
   ParsedArgs parsed;
   std::vector<std::string> names{"--help", "-h"};
   for (const auto& s : specs)
@@ -26,7 +27,8 @@ Result<ParsedArgs> parse_args(const std::vector<std::string>& args, const std::v
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--") {
-      parsed.m_positional.insert(parsed.m_positional.end(), args.begin() + static_cast<long>(i) + 1, args.end());
+      parsed.m_positional.insert(parsed.m_positional.end(), args.begin() + static_cast<long>(i) + 1,
+                                 args.end());
       break;
     }
     if (arg.size() < 2 || arg[0] != '-') {

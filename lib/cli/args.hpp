@@ -11,7 +11,7 @@
 namespace custody::cli {
 
 struct OptionSpec {
-  std::string name;      // "--repo" or "-n"
+  std::string name; // "--repo" or "-n"
   bool takes_value = false;
 };
 
@@ -23,13 +23,15 @@ public:
   const std::vector<std::string>& positional() const { return m_positional; }
 
 private:
-  friend Result<ParsedArgs> parse_args(const std::vector<std::string>&, const std::vector<OptionSpec>&);
+  friend Result<ParsedArgs> parse_args(const std::vector<std::string>&,
+                                       const std::vector<OptionSpec>&);
   std::map<std::string, std::vector<std::string>> m_options;
   std::vector<std::string> m_positional;
 };
 
 // Accepts `--name value`, `--name=value`, `-n value`; `--` ends options; `--help`/`-h` are always
 // accepted as flags.
-Result<ParsedArgs> parse_args(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs);
+Result<ParsedArgs> parse_args(const std::vector<std::string>& args,
+                              const std::vector<OptionSpec>& specs);
 
 } // namespace custody::cli

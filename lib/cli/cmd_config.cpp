@@ -23,7 +23,8 @@ check  validates FILE on top of the embedded default, or, without FILE, the whol
 show   prints every effective setting with the file and line it came from.
 )";
 
-config::LoadOptions options_for(const ParsedArgs& args, const hook::Io& io, std::optional<std::string> file) {
+config::LoadOptions options_for(const ParsedArgs& args, const hook::Io& io,
+                                std::optional<std::string> file) {
   std::optional<std::filesystem::path> git_dir;
   if (auto repo_path = args.value("--repo")) {
     if (auto repo = git::Repo::open(*repo_path))
@@ -55,7 +56,8 @@ int cmd_config(const Args& args, hook::Io& io) {
   }
   const std::string& action = pos[0];
   if (action == "check" && pos.size() <= 2) {
-    auto result = config::load_config(options_for(*parsed, io, pos.size() == 2 ? std::optional(pos[1]) : std::nullopt));
+    auto result = config::load_config(
+        options_for(*parsed, io, pos.size() == 2 ? std::optional(pos[1]) : std::nullopt));
     for (const auto& d : result.diagnostics)
       io.err << d.to_string() << "\n";
     if (!result.diagnostics.empty()) {

@@ -57,18 +57,22 @@ int cmd_install(const Args& args, hook::Io& io) {
     io.err << "custody install: " << repo.error().message << "\n";
     return hook::k_exit_internal_error;
   }
-  std::string hook = parsed->value("--hook").value_or(repo->is_bare() ? "pre-receive" : "commit-msg");
+  std::string hook =
+      parsed->value("--hook").value_or(repo->is_bare() ? "pre-receive" : "commit-msg");
   if (hook != "pre-receive" && hook != "update" && hook != "commit-msg") {
-    io.err << fmt::format("custody install: unknown hook \"{}\"; choose pre-receive, update or commit-msg\n", hook);
+    io.err << fmt::format(
+        "custody install: unknown hook \"{}\"; choose pre-receive, update or commit-msg\n", hook);
     return hook::k_exit_usage;
   }
   auto binary = hook_binary(io.env, hook);
   if (!binary) {
-    io.err << "custody install: " << binary.error().message << "\nhint: " << binary.error().hint << "\n";
+    io.err << "custody install: " << binary.error().message << "\nhint: " << binary.error().hint
+           << "\n";
     return hook::k_exit_internal_error;
   }
-  auto result = install::install_hook(repo->hooks_dir(), hook, *binary,
-                                      parsed->has("--force") ? install::Force::yes : install::Force::no);
+  auto result =
+      install::install_hook(repo->hooks_dir(), hook, *binary,
+                            parsed->has("--force") ? install::Force::yes : install::Force::no);
   if (!result) {
     io.err << "custody install: " << result.error().message << "\n";
     if (!result.error().hint.empty())
@@ -77,14 +81,16 @@ int cmd_install(const Args& args, hook::Io& io) {
   }
   switch (result->outcome) {
   case install::Outcome::already_installed:
-    io.out << fmt::format("custody {} is already installed in {}\n", hook, result->hook_path.string());
+    io.out << fmt::format("custody {} is already installed in {}\n", hook,
+                          result->hook_path.string());
     break;
   case install::Outcome::replaced_foreign:
-    io.out << fmt::format("moved the existing {} hook aside to {} (custody does not run it)\n", hook,
-                          result->backup_path.string());
+    io.out << fmt::format("moved the existing {} hook aside to {} (custody does not run it)\n",
+                          hook, result->backup_path.string());
     [[fallthrough]];
   default:
-    io.out << fmt::format("installed custody {} in {} -> {}\n", hook, result->hook_path.string(), binary->string());
+    io.out << fmt::format("installed custody {} in {} -> {}\n", hook, result->hook_path.string(),
+                          binary->string());
   }
   if (repo->is_bare() && hook != "commit-msg") {
     if (auto set = repo->set_config_bool("receive.advertisePushOptions", true); !set) {
@@ -94,8 +100,10 @@ int cmd_install(const Args& args, hook::Io& io) {
     io.out << "set receive.advertisePushOptions=true so push options reach the hook\n";
   }
   if (hook == "update")
-    io.out << "note: the update hook runs after git has stored the pushed objects, so a rejected push still leaves "
-              "its blobs on the server; pre-receive does not (prefer it wherever secret scanning matters)\n";
+    io.out << "note: the update hook runs after git has stored the pushed objects, so a rejected "
+              "push still leaves "
+              "its blobs on the server; pre-receive does not (prefer it wherever secret scanning "
+              "matters)\n";
   return hook::k_exit_ok;
 }
 

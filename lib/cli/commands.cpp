@@ -8,12 +8,21 @@ int cmd_install(const Args&, hook::Io&);
 int cmd_config(const Args&, hook::Io&);
 int cmd_log(const Args&, hook::Io&);
 int cmd_version(const Args&, hook::Io&);
+int cmd_trailers(const Args&, hook::Io&);
+int cmd_check_message(const Args&, hook::Io&);
+int cmd_explain(const Args&, hook::Io&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"install", cmd_install, "install custody's hooks into a repository"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
-      {"log", cmd_log, "verify and read the decision ledger (log verify | tail | head)"},
+      {"log", cmd_log,
+       "verify, read and report on the decision ledger (log verify | head | tail | report | sample | keygen)"},
+      {"trailers", cmd_trailers,
+       "print a message's trailers exactly as `git interpret-trailers --parse` does"},
+      {"check-message", cmd_check_message,
+       "give the commit-msg hook's verdict on a commit message file"},
+      {"explain", cmd_explain, "explain a rule: what it requires and an example that passes"},
       {"version", cmd_version, "print custody's version and its libraries'"},
   };
   return table;

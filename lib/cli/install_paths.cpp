@@ -19,8 +19,10 @@ fs::path hook_binary_dir(const util::Environment& env) {
 Result<fs::path> hook_binary(const util::Environment& env, const std::string& name) {
   fs::path path = hook_binary_dir(env) / name;
   if (::access(path.c_str(), X_OK) != 0)
-    return make_error(ErrorCode::not_found, fmt::format("hook executable {} is missing or not executable", path.string()),
-                      "reinstall custody, or set CUSTODY_LIBEXEC_DIR to the directory holding its hooks");
+    return make_error(
+        ErrorCode::not_found,
+        fmt::format("hook executable {} is missing or not executable", path.string()),
+        "reinstall custody, or set CUSTODY_LIBEXEC_DIR to the directory holding its hooks");
   return path;
 }
 

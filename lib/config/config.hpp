@@ -22,16 +22,16 @@ struct RefsConfig {
 };
 
 struct AgentsConfig {
-  std::vector<util::Glob> accounts;      // name globs over pusher/author names
-  std::vector<util::Glob> emails;        // name globs over emails
+  std::vector<util::Glob> accounts; // name globs over pusher/author names
+  std::vector<util::Glob> emails;   // name globs over emails
   bool may_push_protected = false;
-  std::vector<std::string> session_env;  // env vars whose presence marks an agent session
+  std::vector<std::string> session_env; // env vars whose presence marks an agent session
 };
 
 struct LedgerConfig {
-  std::string path;           // relative to GIT_DIR unless absolute
-  uint64_t rotate_bytes = 0;  // 0: never rotate
-  std::string signing_key;    // Ed25519 private key (PEM) path; empty: unsigned
+  std::string path;          // relative to GIT_DIR unless absolute
+  uint64_t rotate_bytes = 0; // 0: never rotate
+  std::string signing_key;   // Ed25519 private key (PEM) path; empty: unsigned
 };
 
 struct Config {
@@ -41,8 +41,8 @@ struct Config {
   schema::SchemaConfig trailers;
   secrets::SecretsConfig secrets;
 
-  Origins origins;                   // dotted key → effective value and where it came from
-  std::vector<std::string> layers;   // the files that were read, in order
+  Origins origins;                 // dotted key → effective value and where it came from
+  std::vector<std::string> layers; // the files that were read, in order
 };
 
 } // namespace custody::config

@@ -4,9 +4,10 @@
 #include "util/file.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <tuple>
-#include <toml++/toml.h>
 
 namespace custody::embedded {
 extern const std::string_view default_config;
@@ -22,8 +23,8 @@ struct Section {
 };
 
 constexpr Section k_sections[] = {
-    {"refs", apply_refs_section},         {"agents", apply_agents_section},
-    {"ledger", apply_ledger_section},     {"trailers", apply_trailers_section},
+    {"refs", apply_refs_section},       {"agents", apply_agents_section},
+    {"ledger", apply_ledger_section},   {"trailers", apply_trailers_section},
     {"secrets", apply_secrets_section},
 };
 
@@ -31,13 +32,14 @@ const char* k_embedded_name = "<embedded default>";
 
 } // namespace
 
-void apply_layer(Config& config, std::string_view text, const std::string& file, Diagnostics& diags) {
+void apply_layer(Config& config, std::string_view text, const std::string& file,
+                 Diagnostics& diags) {
   toml::table root;
   try {
     root = toml::parse(text, file);
   } catch (const toml::parse_error& e) {
-    diags.push_back({file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
-                     std::string(e.description())});
+    diags.push_back({file, static_cast<int>(e.source().begin.line),
+                     static_cast<int>(e.source().begin.column), std::string(e.description())});
     return;
   }
   config.layers.push_back(file);
@@ -48,9 +50,10 @@ void apply_layer(Config& config, std::string_view text, const std::string& file,
       section.apply(*table, config);
   top.finish();
   // Sections are read in table order; report in file order.
-  std::stable_sort(diags.begin() + static_cast<long>(first_new), diags.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-  });
+  std::stable_sort(diags.begin() + static_cast<long>(first_new), diags.end(),
+                   [](const auto& a, const auto& b) {
+                     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                   });
 }
 
 Config default_config() {
@@ -62,7 +65,8 @@ Config default_config() {
   return config;
 }
 
-LoadOptions load_options_from_env(const util::Environment& env, std::optional<std::filesystem::path> git_dir) {
+LoadOptions load_options_from_env(const util::Environment& env,
+                                  std::optional<std::filesystem::path> git_dir) {
   LoadOptions options;
   options.git_dir = std::move(git_dir);
   if (auto system = env.get_nonempty("CUSTODY_SYSTEM_CONFIG"))

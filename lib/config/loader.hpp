@@ -10,14 +10,15 @@
 namespace custody::config {
 
 struct LoadOptions {
-  std::optional<std::filesystem::path> git_dir;  // adds $GIT_DIR/custody.toml when set
+  std::optional<std::filesystem::path> git_dir; // adds $GIT_DIR/custody.toml when set
   std::filesystem::path system_file = "/etc/custody/custody.toml";
   std::optional<std::filesystem::path> explicit_file; // $CUSTODY_CONFIG or `config check FILE`
 };
 
 // Options for a hook: git_dir from the caller, explicit_file from $CUSTODY_CONFIG, and
 // $CUSTODY_SYSTEM_CONFIG overriding the system file (for tests and packagers).
-LoadOptions load_options_from_env(const util::Environment& env, std::optional<std::filesystem::path> git_dir);
+LoadOptions load_options_from_env(const util::Environment& env,
+                                  std::optional<std::filesystem::path> git_dir);
 
 struct LoadResult {
   Config config;
@@ -29,7 +30,8 @@ struct LoadResult {
 LoadResult load_config(const LoadOptions& options);
 
 // Parses one TOML text as a layer on top of `config` (used by the loader and by tests).
-void apply_layer(Config& config, std::string_view text, const std::string& file, Diagnostics& diags);
+void apply_layer(Config& config, std::string_view text, const std::string& file,
+                 Diagnostics& diags);
 
 // The embedded default configuration alone.
 Config default_config();

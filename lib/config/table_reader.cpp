@@ -3,16 +3,21 @@
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <sstream>
-#include <toml++/toml.h>
 
 namespace custody::config {
 
 namespace {
 
-const toml::table& as_table(const void* p) { return *static_cast<const toml::table*>(p); }
-const toml::node* as_node(const void* p) { return static_cast<const toml::node*>(p); }
+const toml::table& as_table(const void* p) {
+  return *static_cast<const toml::table*>(p);
+}
+const toml::node* as_node(const void* p) {
+  return static_cast<const toml::node*>(p);
+}
 
 std::string type_name(const toml::node& n) {
   switch (n.type()) {
@@ -35,8 +40,8 @@ std::string type_name(const toml::node& n) {
 
 } // namespace
 
-TableReader::TableReader(const void* table, std::string dotted, std::string file, Diagnostics& diags,
-                         Origins& origins)
+TableReader::TableReader(const void* table, std::string dotted, std::string file,
+                         Diagnostics& diags, Origins& origins)
     : m_table(table), m_dotted(std::move(dotted)), m_file(std::move(file)), m_diags(&diags),
       m_origins(&origins) {}
 
@@ -44,7 +49,9 @@ std::string TableReader::qualified(std::string_view key) const {
   return m_dotted.empty() ? std::string(key) : fmt::format("{}.{}", m_dotted, key);
 }
 
-bool TableReader::has(std::string_view key) const { return as_table(m_table).get(key) != nullptr; }
+bool TableReader::has(std::string_view key) const {
+  return as_table(m_table).get(key) != nullptr;
+}
 
 const void* TableReader::node(std::string_view key) {
   m_known.emplace(key);
@@ -58,13 +65,15 @@ void TableReader::record_origin(std::string_view key, const void* n) {
     value << "[" << node->as_array()->size() << " tables]";
   else
     node->visit([&](const auto& v) { value << toml::toml_formatter(v, toml::format_flags::none); });
-  (*m_origins)[qualified(key)] = Setting{value.str(), fmt::format("{}:{}", m_file, node->source().begin.line)};
+  (*m_origins)[qualified(key)] =
+      Setting{value.str(), fmt::format("{}:{}", m_file, node->source().begin.line)};
 }
 
 void TableReader::error(std::string_view key, const std::string& message) {
   const toml::node* n = as_table(m_table).get(key);
   const auto& src = n ? n->source() : as_table(m_table).source();
-  m_diags->push_back({m_file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), message});
+  m_diags->push_back(
+      {m_file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), message});
 }
 
 std::optional<bool> TableReader::boolean(std::string_view key) {
@@ -72,7 +81,8 @@ std::optional<bool> TableReader::boolean(std::string_view key) {
   if (!n)
     return std::nullopt;
   if (!n->is_boolean()) {
-    error(key, fmt::format("{} must be a boolean (true or false), not {}", qualified(key), type_name(*n)));
+    error(key, fmt::format("{} must be a boolean (true or false), not {}", qualified(key),
+                           type_name(*n)));
     return std::nullopt;
   }
   record_origin(key, n);
@@ -131,14 +141,16 @@ std::optional<std::string> TableReader::string(std::string_view key) {
   return n->as_string()->get();
 }
 
-std::optional<std::string> TableReader::choice(std::string_view key, const std::vector<std::string>& allowed) {
+std::optional<std::string> TableReader::choice(std::string_view key,
+                                               const std::vector<std::string>& allowed) {
   auto v = string(key);
   if (!v)
     return std::nullopt;
   for (const auto& a : allowed)
     if (*v == a)
       return v;
-  error(key, fmt::format("{} must be one of: {}; got \"{}\"", qualified(key), util::join(allowed, ", "), *v));
+  error(key, fmt::format("{} must be one of: {}; got \"{}\"", qualified(key),
+                         util::join(allowed, ", "), *v));
   return std::nullopt;
 }
 
@@ -147,7 +159,8 @@ std::optional<std::vector<std::string>> TableReader::strings(std::string_view ke
   if (!n)
     return std::nullopt;
   if (!n->is_array()) {
-    error(key, fmt::format("{} must be an array of strings, not {}", qualified(key), type_name(*n)));
+    error(key,
+          fmt::format("{} must be an array of strings, not {}", qualified(key), type_name(*n)));
     return std::nullopt;
   }
   std::vector<std::string> out;
@@ -155,8 +168,9 @@ std::optional<std::vector<std::string>> TableReader::strings(std::string_view ke
   for (const auto& item : *n->as_array()) {
     if (!item.is_string()) {
       const auto& src = item.source();
-      m_diags->push_back({m_file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
-                          fmt::format("{} must contain only strings, found {}", qualified(key), type_name(item))});
+      m_diags->push_back(
+          {m_file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
+           fmt::format("{} must contain only strings, found {}", qualified(key), type_name(item))});
       ok = false;
       continue;
     }
@@ -168,7 +182,8 @@ std::optional<std::vector<std::string>> TableReader::strings(std::string_view ke
   return out;
 }
 
-std::optional<std::vector<util::Glob>> TableReader::globs(std::string_view key, util::GlobSyntax syntax) {
+std::optional<std::vector<util::Glob>> TableReader::globs(std::string_view key,
+                                                          util::GlobSyntax syntax) {
   auto patterns = strings(key);
   if (!patterns)
     return std::nullopt;
@@ -179,7 +194,8 @@ std::optional<std::vector<util::Glob>> TableReader::globs(std::string_view key, 
     auto g = util::Glob::compile((*patterns)[i], syntax);
     if (!g) {
       const auto& src = items[i].source();
-      m_diags->push_back({m_file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
+      m_diags->push_back({m_file, static_cast<int>(src.begin.line),
+                          static_cast<int>(src.begin.column),
                           fmt::format("{}: {}", qualified(key), g.error().message)});
       ok = false;
       continue;
@@ -207,15 +223,16 @@ std::optional<std::vector<TableReader>> TableReader::tables(std::string_view key
   if (!n)
     return std::nullopt;
   if (!n->is_array_of_tables() && !(n->is_array() && n->as_array()->empty())) {
-    error(key, fmt::format("{} must be an array of tables ([[{}]]), not {}", qualified(key), qualified(key),
-                           type_name(*n)));
+    error(key, fmt::format("{} must be an array of tables ([[{}]]), not {}", qualified(key),
+                           qualified(key), type_name(*n)));
     return std::nullopt;
   }
   record_origin(key, n);
   std::vector<TableReader> out;
   size_t i = 0;
   for (const auto& item : *n->as_array())
-    out.emplace_back(item.as_table(), fmt::format("{}[{}]", qualified(key), i++), m_file, *m_diags, *m_origins);
+    out.emplace_back(item.as_table(), fmt::format("{}[{}]", qualified(key), i++), m_file, *m_diags,
+                     *m_origins);
   return out;
 }
 
@@ -242,13 +259,15 @@ void TableReader::finish(const std::vector<std::string>& also_known) {
   known.insert(known.end(), also_known.begin(), also_known.end());
   for (const auto& [k, v] : as_table(m_table)) {
     std::string key(k.str());
-    if (m_known.count(key) || std::find(also_known.begin(), also_known.end(), key) != also_known.end())
+    if (m_known.count(key) ||
+        std::find(also_known.begin(), also_known.end(), key) != also_known.end())
       continue;
     std::string message = fmt::format("unknown key \"{}\"", qualified(key));
     if (auto guess = util::closest_match(key, known); !guess.empty())
       message += fmt::format("; did you mean \"{}\"?", guess);
     const auto& src = k.source();
-    m_diags->push_back({m_file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), message});
+    m_diags->push_back(
+        {m_file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), message});
     (void)v;
   }
 }

@@ -28,7 +28,8 @@ using Origins = std::map<std::string, Setting>;
 class TableReader {
 public:
   // `table` is a `const toml::table*` (opaque here); `dotted` is its path, e.g. "refs".
-  TableReader(const void* table, std::string dotted, std::string file, Diagnostics& diags, Origins& origins);
+  TableReader(const void* table, std::string dotted, std::string file, Diagnostics& diags,
+              Origins& origins);
 
   bool has(std::string_view key) const;
   std::optional<bool> boolean(std::string_view key);

@@ -17,8 +17,8 @@ struct CommitInfo {
   std::vector<std::string> parents; // full hex ids, in order
   Signature author;
   Signature committer;
-  std::string message;              // raw message bytes as stored in the commit object
-  std::string subject() const;      // first line of the message
+  std::string message;         // raw message bytes as stored in the commit object
+  std::string subject() const; // first line of the message
 };
 
 } // namespace custody::git

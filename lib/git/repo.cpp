@@ -21,7 +21,8 @@ namespace {
 Result<git_oid> parse_oid(const std::string& id) {
   git_oid oid;
   if (id.size() != GIT_OID_HEXSZ || git_oid_fromstr(&oid, id.c_str()) != 0)
-    return make_error(ErrorCode::invalid_input, fmt::format("not a SHA-1 object id: \"{}\"", util::printable(id)));
+    return make_error(ErrorCode::invalid_input,
+                      fmt::format("not a SHA-1 object id: \"{}\"", util::printable(id)));
   return oid;
 }
 
@@ -32,7 +33,8 @@ std::string oid_hex(const git_oid* oid) {
 }
 
 Signature to_signature(const git_signature* s) {
-  return s ? Signature{s->name ? s->name : "", s->email ? s->email : "", s->when.time} : Signature{};
+  return s ? Signature{s->name ? s->name : "", s->email ? s->email : "", s->when.time}
+           : Signature{};
 }
 
 // libgit2 1.5 cannot read SHA-256 repositories or reftable; say so plainly instead of passing on
@@ -40,17 +42,21 @@ Signature to_signature(const git_signature* s) {
 Error open_error(const fs::path& path) {
   Error e = git_error(fmt::format("cannot open repository {}", path.string()));
   if (e.message.find("objectformat") != std::string::npos)
-    e = make_error(ErrorCode::unsupported, fmt::format("{} is a SHA-256 repository, which custody cannot read yet", path.string()),
-                   "custody refuses pushes it cannot check; keep this repository on SHA-1 or remove the hook");
+    e = make_error(
+        ErrorCode::unsupported,
+        fmt::format("{} is a SHA-256 repository, which custody cannot read yet", path.string()),
+        "custody refuses pushes it cannot check; keep this repository on SHA-1 or remove the hook");
   else if (e.message.find("not owned by current user") != std::string::npos)
-    e.hint = "run the hook as the repository's owner, or add the exact path to safe.directory in that user's global git config";
+    e.hint = "run the hook as the repository's owner, or add the exact path to safe.directory in "
+             "that user's global git config";
   return e;
 }
 
 } // namespace
 
 Repo::Repo(git_repository* repo, fs::path git_dir) : m_repo(repo), m_git_dir(std::move(git_dir)) {}
-Repo::Repo(Repo&& other) noexcept : m_repo(std::exchange(other.m_repo, nullptr)), m_git_dir(std::move(other.m_git_dir)) {}
+Repo::Repo(Repo&& other) noexcept
+    : m_repo(std::exchange(other.m_repo, nullptr)), m_git_dir(std::move(other.m_git_dir)) {}
 Repo& Repo::operator=(Repo&& other) noexcept {
   if (this != &other) {
     git_repository_free(m_repo);
@@ -59,7 +65,9 @@ Repo& Repo::operator=(Repo&& other) noexcept {
   }
   return *this;
 }
-Repo::~Repo() { git_repository_free(m_repo); }
+Repo::~Repo() {
+  git_repository_free(m_repo);
+}
 
 Result<Repo> Repo::open_for_hook(const util::Environment& env, const fs::path& cwd) {
   // Strategy D (HOOK-CONTRACTS.md §2.3): open $GIT_DIR itself, never GIT_REPOSITORY_OPEN_FROM_ENV
@@ -85,8 +93,9 @@ Result<Repo> Repo::open_for_hook(const util::Environment& env, const fs::path& c
     std::error_code ec;
     if (!fs::equivalent(q, repo.m_git_dir / "objects", ec)) {
       if (!fs::is_directory(q))
-        return make_error(ErrorCode::not_found, fmt::format("push quarantine {} does not exist", q.string()),
-                          "git removes the quarantine after the push; run custody only as a pre-receive hook");
+        return make_error(
+            ErrorCode::not_found, fmt::format("push quarantine {} does not exist", q.string()),
+            "git removes the quarantine after the push; run custody only as a pre-receive hook");
       git_odb* odb = nullptr;
       if (git_repository_odb(&odb, raw) != 0)
         return git_error("cannot read the object database");
@@ -105,7 +114,9 @@ Result<Repo> Repo::open(const fs::path& path) {
   return Repo(raw, fs::path(git_repository_path(raw)).lexically_normal());
 }
 
-bool Repo::is_bare() const { return git_repository_is_bare(m_repo) != 0; }
+bool Repo::is_bare() const {
+  return git_repository_is_bare(m_repo) != 0;
+}
 
 Result<ObjectKind> Repo::object_kind(const std::string& id) const {
   auto oid = parse_oid(id);
@@ -139,7 +150,8 @@ Result<std::string> Repo::peel_to_commit(const std::string& id) const {
   ObjectPtr guard(obj);
   git_object* peeled = nullptr;
   if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0)
-    return make_error(ErrorCode::invalid_input, fmt::format("object {} does not point to a commit", id));
+    return make_error(ErrorCode::invalid_input,
+                      fmt::format("object {} does not point to a commit", id));
   ObjectPtr peeled_guard(peeled);
   return oid_hex(git_object_id(peeled));
 }
@@ -183,7 +195,8 @@ Result<CommitInfo> Repo::commit(const std::string& id) const {
   return info;
 }
 
-Result<std::vector<std::string>> Repo::commits_between(const std::string& tip, const std::vector<std::string>& hide) const {
+Result<std::vector<std::string>> Repo::commits_between(const std::string& tip,
+                                                       const std::vector<std::string>& hide) const {
   auto tip_oid = parse_oid(tip);
   if (!tip_oid)
     return tip_oid.error();
@@ -231,7 +244,8 @@ Result<TreePtr> commit_tree(git_repository* repo, const std::string& id) {
 
 } // namespace
 
-Result<std::vector<ChangedPath>> Repo::diff_commits(const std::string& from, const std::string& to) const {
+Result<std::vector<ChangedPath>> Repo::diff_commits(const std::string& from,
+                                                    const std::string& to) const {
   auto old_tree = commit_tree(m_repo, from);
   if (!old_tree)
     return old_tree.error();
@@ -242,7 +256,8 @@ Result<std::vector<ChangedPath>> Repo::diff_commits(const std::string& from, con
   options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
   git_diff* diff = nullptr;
   if (git_diff_tree_to_tree(&diff, m_repo, old_tree->get(), new_tree->get(), &options) != 0)
-    return git_error(fmt::format("cannot diff {} against {}", to, from.empty() ? "the empty tree" : from));
+    return git_error(
+        fmt::format("cannot diff {} against {}", to, from.empty() ? "the empty tree" : from));
   DiffPtr guard(diff);
   std::vector<ChangedPath> out;
   for (size_t i = 0, n = git_diff_num_deltas(diff); i < n; ++i) {
@@ -263,7 +278,8 @@ Result<std::vector<ChangedPath>> Repo::changed_paths(const std::string& commit_i
   return diff_commits(info->parents.empty() ? "" : info->parents.front(), commit_id);
 }
 
-Status Repo::for_each_ref(const std::function<void(const std::string&, const std::string&)>& fn) const {
+Status
+Repo::for_each_ref(const std::function<void(const std::string&, const std::string&)>& fn) const {
   git_reference_iterator* it = nullptr;
   if (git_reference_iterator_new(&it, m_repo) != 0)
     return git_error("cannot list refs");
@@ -300,7 +316,8 @@ Result<Repo::Blob> Repo::read_blob(const std::string& id, uint64_t max_bytes) co
   if (git_odb_read(&obj, odb, &*oid) != 0)
     return git_error(fmt::format("cannot read blob {}", id));
   OdbObjectPtr guard(obj);
-  blob.content.emplace(static_cast<const char*>(git_odb_object_data(obj)), git_odb_object_size(obj));
+  blob.content.emplace(static_cast<const char*>(git_odb_object_data(obj)),
+                       git_odb_object_size(obj));
   return blob;
 }
 

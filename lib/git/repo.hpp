@@ -50,11 +50,13 @@ public:
   Result<CommitInfo> commit(const std::string& id) const;
   // Commits reachable from `tip` but from none of `hide`, parents before children. Cost grows
   // with the number of commits returned (plus the walk to the merge base), not with history.
-  Result<std::vector<std::string>> commits_between(const std::string& tip, const std::vector<std::string>& hide) const;
+  Result<std::vector<std::string>> commits_between(const std::string& tip,
+                                                   const std::vector<std::string>& hide) const;
   // Paths whose content differs between the commit and its first parent (all paths for a root).
   Result<std::vector<ChangedPath>> changed_paths(const std::string& commit_id) const;
   // Paths that differ between two trees' commits (`from` may be empty: the empty tree).
-  Result<std::vector<ChangedPath>> diff_commits(const std::string& from, const std::string& to) const;
+  Result<std::vector<ChangedPath>> diff_commits(const std::string& from,
+                                                const std::string& to) const;
   // Calls `fn(ref_name, target_id)` for every ref (direct refs; symbolic ones are skipped).
   Status for_each_ref(const std::function<void(const std::string&, const std::string&)>& fn) const;
   // Blob content, or nullopt when the blob is larger than `max_bytes` (size is still reported).

@@ -14,15 +14,17 @@ namespace custody::hook {
 int run_main(const std::function<int(Io&)>& body) {
   std::ios::sync_with_stdio(false);
   std::array<char, 4096> cwd_buffer{};
-  std::filesystem::path cwd = ::getcwd(cwd_buffer.data(), cwd_buffer.size()) ? cwd_buffer.data() : ".";
+  std::filesystem::path cwd =
+      ::getcwd(cwd_buffer.data(), cwd_buffer.size()) ? cwd_buffer.data() : ".";
   Io io{std::cin, std::cout, std::cerr, util::Environment::from_process(), cwd};
   git_libgit2_init();
   int code = k_exit_internal_error;
   try {
     code = body(io);
   } catch (const std::exception& e) {
-    io.err << "custody: internal error: " << e.what() << "\n"
-           << "hint: this is a bug in custody; the push was refused to stay safe. Please report it.\n";
+    io.err
+        << "custody: internal error: " << e.what() << "\n"
+        << "hint: this is a bug in custody; the push was refused to stay safe. Please report it.\n";
   } catch (...) {
     io.err << "custody: internal error (unknown exception); the push was refused to stay safe.\n";
   }

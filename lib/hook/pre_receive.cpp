@@ -2,8 +2,8 @@
 
 #include "hook/push_pipeline.hpp"
 
-#include <iterator>
 #include <istream>
+#include <iterator>
 
 namespace custody::hook {
 

@@ -52,7 +52,8 @@ void run_checks(PushContext& ctx, std::vector<RefDecision>& decisions) {
 namespace {
 
 ledger::LedgerOptions ledger_options(const config::Config& config, const fs::path& git_dir) {
-  fs::path path = config.ledger.path.empty() ? fs::path("custody/ledger.jsonl") : fs::path(config.ledger.path);
+  fs::path path =
+      config.ledger.path.empty() ? fs::path("custody/ledger.jsonl") : fs::path(config.ledger.path);
   if (path.is_relative())
     path = git_dir / path;
   fs::path key = config.ledger.signing_key;
@@ -62,19 +63,21 @@ ledger::LedgerOptions ledger_options(const config::Config& config, const fs::pat
 }
 
 // Appends `records`; on failure prints why the push is refused and returns false.
-bool record(const ledger::LedgerOptions& options, const std::vector<util::Json>& records, std::ostream& err,
-            const RenderOptions& render) {
+bool record(const ledger::LedgerOptions& options, const std::vector<util::Json>& records,
+            std::ostream& err, const RenderOptions& render) {
   auto appended = ledger::append(options, records);
   if (appended)
     return true;
-  render_failure(err,
-                 make_error(ErrorCode::io_failure,
-                            fmt::format("push refused: its decision could not be recorded in the ledger ({})",
-                                        appended.error().message),
-                            fmt::format("an administrator must make {} writable (disk space, permissions); run "
-                                        "`custody doctor` on the server",
-                                        options.path.parent_path().string())),
-                 render);
+  render_failure(
+      err,
+      make_error(
+          ErrorCode::io_failure,
+          fmt::format("push refused: its decision could not be recorded in the ledger ({})",
+                      appended.error().message),
+          fmt::format("an administrator must make {} writable (disk space, permissions); run "
+                      "`custody doctor` on the server",
+                      options.path.parent_path().string())),
+      render);
   return false;
 }
 
@@ -99,7 +102,8 @@ int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& par
   auto loaded = config::load_config(config::load_options_from_env(io.env, repo->git_dir()));
   const config::Config& config = loaded.config;
   const auto ledger = ledger_options(config, repo->git_dir());
-  const RunFacts run = make_run_facts(io.env, std::string(hook_name(hook)), repo->git_dir().string());
+  const RunFacts run =
+      make_run_facts(io.env, std::string(hook_name(hook)), repo->git_dir().string());
   const identity::Pusher pusher = identity::identify_pusher(io.env, config.agents);
 
   // 3. Input or configuration we cannot trust: refuse everything, and say so in the ledger.
@@ -119,12 +123,14 @@ int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& par
   if (!loaded.diagnostics.empty()) {
     const auto& d = loaded.diagnostics;
     std::string more = d.size() > 1 ? fmt::format(" (and {} more)", d.size() - 1) : "";
-    return refuse_all("config-error",
-                      make_error(ErrorCode::invalid_config,
-                                 fmt::format("configuration error: {}{}", d.front().to_string(), more),
-                                 fmt::format("fix the file (`custody config check {}` lists every problem); until then "
-                                             "every push is refused",
-                                             d.front().file)));
+    return refuse_all(
+        "config-error",
+        make_error(
+            ErrorCode::invalid_config,
+            fmt::format("configuration error: {}{}", d.front().to_string(), more),
+            fmt::format("fix the file (`custody config check {}` lists every problem); until then "
+                        "every push is refused",
+                        d.front().file)));
   }
 
   // 4. Classify every update on the objects of the push.
@@ -134,16 +140,23 @@ int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& par
     d.update = update;
     auto kind = refs::classify(*repo, update);
     if (!kind)
-      return refuse_all("git-error", make_error(kind.error().code,
-                                                fmt::format("cannot check {}: {}", update.ref, kind.error().message),
-                                                "the push's objects could not be read; retry, and report it if it persists"));
+      return refuse_all(
+          "git-error",
+          make_error(kind.error().code,
+                     fmt::format("cannot check {}: {}", update.ref, kind.error().message),
+                     "the push's objects could not be read; retry, and report it if it persists"));
     d.kind = *kind;
     d.is_protected = policy::is_protected_ref(config.refs, update.ref);
     decisions.push_back(std::move(d));
   }
 
   // 5. Every check sees every ref, so the pusher learns of all problems in one round trip.
-  PushContext ctx{config, *repo, pusher, hook, push_options_from_env(io.env), io.env,
+  PushContext ctx{config,
+                  *repo,
+                  pusher,
+                  hook,
+                  push_options_from_env(io.env),
+                  io.env,
                   static_cast<int64_t>(std::time(nullptr))};
   run_checks(ctx, decisions);
 
@@ -154,7 +167,8 @@ int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& par
   std::vector<util::Json> records;
   for (const auto& d : decisions) {
     bool accepted = d.violations.empty() && !(render.whole_push && any_violation);
-    std::string note = d.violations.empty() && !accepted ? "rejected with the rest of the push" : "";
+    std::string note =
+        d.violations.empty() && !accepted ? "rejected with the rest of the push" : "";
     records.push_back(decision_record(run, pusher, d, accepted, note));
   }
 

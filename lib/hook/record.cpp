@@ -60,12 +60,13 @@ util::Json pusher_json(const identity::Pusher& p) {
 
 } // namespace
 
-RunFacts make_run_facts(const util::Environment& env, const std::string& hook, const std::string& repo) {
+RunFacts make_run_facts(const util::Environment& env, const std::string& hook,
+                        const std::string& repo) {
   return RunFacts{hook, repo, random_id(), util::now_utc(), detect_host(env)};
 }
 
-util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher, const RefDecision& d, bool accepted,
-                           const std::string& note) {
+util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher,
+                           const RefDecision& d, bool accepted, const std::string& note) {
   util::Json r;
   r["type"] = "decision";
   r["time"] = run.time;
@@ -99,8 +100,9 @@ util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher, 
   return r;
 }
 
-util::Json failure_record(const RunFacts& run, const identity::Pusher* pusher, const refs::RefUpdate* update,
-                          const std::string& type, const Error& error) {
+util::Json failure_record(const RunFacts& run, const identity::Pusher* pusher,
+                          const refs::RefUpdate* update, const std::string& type,
+                          const Error& error) {
   util::Json r;
   r["type"] = type;
   r["time"] = run.time;

@@ -15,14 +15,17 @@ struct RunFacts {
   util::Json host;     // hosting layer facts: kind, protocol, repository ids
 };
 
-RunFacts make_run_facts(const util::Environment& env, const std::string& hook, const std::string& repo);
+RunFacts make_run_facts(const util::Environment& env, const std::string& hook,
+                        const std::string& repo);
 
 // One body per ref decision; `accepted` is the push's final verdict for that ref.
-util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher, const RefDecision& d, bool accepted,
-                           const std::string& note = "");
+util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher,
+                           const RefDecision& d, bool accepted, const std::string& note = "");
 
-// A record for a run that could not evaluate policy at all (bad config, bad input, unreadable repo).
-util::Json failure_record(const RunFacts& run, const identity::Pusher* pusher, const refs::RefUpdate* update,
-                          const std::string& type, const Error& error);
+// A record for a run that could not evaluate policy at all (bad config, bad input, unreadable
+// repo).
+util::Json failure_record(const RunFacts& run, const identity::Pusher* pusher,
+                          const refs::RefUpdate* update, const std::string& type,
+                          const Error& error);
 
 } // namespace custody::hook

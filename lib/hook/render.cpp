@@ -14,7 +14,8 @@ class Printer {
 public:
   Printer(std::ostream& out, const RenderOptions& options) : m_out(out), m_options(options) {}
   void line(const std::string& text) {
-    m_out << (m_options.gitlab ? "GL-HOOK-ERR: " : "") << "custody: " << util::printable(text) << '\n';
+    m_out << (m_options.gitlab ? "GL-HOOK-ERR: " : "") << "custody: " << util::printable(text)
+          << '\n';
   }
 
 private:
@@ -28,7 +29,8 @@ RenderOptions render_options_for(const util::Environment& env, HookKind hook) {
   return RenderOptions{env.get_nonempty("GL_ID").has_value(), hook != HookKind::update};
 }
 
-void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisions, const RenderOptions& options) {
+void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisions,
+                      const RenderOptions& options) {
   size_t problems = 0, bad_refs = 0;
   for (const auto& d : decisions) {
     problems += d.violations.size();
@@ -37,15 +39,16 @@ void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisio
   if (problems == 0)
     return;
   Printer p(err, options);
-  p.line(fmt::format("push rejected: {} problem{} in {} ref{}", problems, problems == 1 ? "" : "s", bad_refs,
-                     bad_refs == 1 ? "" : "s"));
+  p.line(fmt::format("push rejected: {} problem{} in {} ref{}", problems, problems == 1 ? "" : "s",
+                     bad_refs, bad_refs == 1 ? "" : "s"));
   for (const auto& d : decisions) {
     for (const auto& v : d.violations) {
       p.line(fmt::format("{}: {} [{}, SOC 2 {}]", v.ref, v.message, v.rule, v.control));
       if (!v.commit.empty() || !v.path.empty()) {
         std::string where = v.commit.empty() ? "" : "commit " + v.commit.substr(0, 12);
         if (!v.path.empty())
-          where += fmt::format("{}{}{}", where.empty() ? "" : ", ", v.path, v.line > 0 ? fmt::format(":{}", v.line) : "");
+          where += fmt::format("{}{}{}", where.empty() ? "" : ", ", v.path,
+                               v.line > 0 ? fmt::format(":{}", v.line) : "");
         p.line("  at " + where);
       }
       for (const auto& hint : v.hints)
@@ -53,7 +56,8 @@ void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisio
     }
   }
   if (options.whole_push && decisions.size() > bad_refs)
-    p.line("the other refs in this push were not updated either: pre-receive accepts or rejects a push as a whole");
+    p.line("the other refs in this push were not updated either: pre-receive accepts or rejects a "
+           "push as a whole");
 }
 
 void render_failure(std::ostream& err, const Error& error, const RenderOptions& options) {

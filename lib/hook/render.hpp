@@ -18,7 +18,8 @@ struct RenderOptions {
 RenderOptions render_options_for(const util::Environment& env, HookKind hook);
 
 // Writes the rejection block for every violation (nothing when there are none).
-void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisions, const RenderOptions& options);
+void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisions,
+                      const RenderOptions& options);
 // Writes a one-problem refusal: "custody: <message>" and "custody:   hint: <hint>".
 void render_failure(std::ostream& err, const Error& error, const RenderOptions& options);
 

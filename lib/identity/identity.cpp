@@ -32,8 +32,8 @@ Pusher identify_pusher(const util::Environment& env, const config::AgentsConfig&
   } else if (auto deploy = env.get("GITEA_IS_DEPLOY_KEY"); deploy && *deploy == "true") {
     pusher = {"deploy-key", "GITEA_IS_DEPLOY_KEY", false};
   } else {
-    static constexpr const char* k_sources[] = {"GITEA_PUSHER_NAME", "GL_USERNAME", "GL_USER", "REMOTE_USER",
-                                                "CUSTODY_PUSHER"};
+    static constexpr const char* k_sources[] = {"GITEA_PUSHER_NAME", "GL_USERNAME", "GL_USER",
+                                                "REMOTE_USER", "CUSTODY_PUSHER"};
     for (const char* source : k_sources) {
       if (auto name = env.get_nonempty(source)) {
         pusher = {*name, source, false};
@@ -44,8 +44,10 @@ Pusher identify_pusher(const util::Environment& env, const config::AgentsConfig&
       pusher = {os_user(env), "os-user", false};
   }
   pusher.is_agent = is_agent_name(pusher.name, agents);
-  // Gitea Actions job tokens push as the pseudo-user gitea-actions (id -2): automation, not a human.
-  if (env.get("GITEA_PUSHER_ID") == std::optional<std::string>("-2") || env.get_nonempty("GITEA_ACTIONS_TASK_ID"))
+  // Gitea Actions job tokens push as the pseudo-user gitea-actions (id -2): automation, not a
+  // human.
+  if (env.get("GITEA_PUSHER_ID") == std::optional<std::string>("-2") ||
+      env.get_nonempty("GITEA_ACTIONS_TASK_ID"))
     pusher.is_agent = true;
   return pusher;
 }

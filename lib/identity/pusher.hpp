@@ -6,7 +6,8 @@ namespace custody::identity {
 
 struct Pusher {
   std::string name;   // e.g. "alice", "dependabot[bot]"
-  std::string source; // env var it came from: GITEA_PUSHER_NAME, GL_USERNAME, GL_USER, REMOTE_USER, CUSTODY_PUSHER, or "os-user"
+  std::string source; // env var it came from: GITEA_PUSHER_NAME, GL_USERNAME, GL_USER, REMOTE_USER,
+                      // CUSTODY_PUSHER, or "os-user"
   bool is_agent = false;
 };
 

@@ -28,8 +28,8 @@ bool is_custody_hook(const fs::path& hook_path) {
          dir.parent_path().filename() == "libexec";
 }
 
-Result<InstallResult> install_hook(const fs::path& hooks_dir, const std::string& name, const fs::path& binary,
-                                   Force force) {
+Result<InstallResult> install_hook(const fs::path& hooks_dir, const std::string& name,
+                                   const fs::path& binary, Force force) {
   std::error_code ec;
   fs::create_directories(hooks_dir, ec);
   if (ec)
@@ -44,8 +44,10 @@ Result<InstallResult> install_hook(const fs::path& hooks_dir, const std::string&
       result.outcome = Outcome::updated;
     } else if (force == Force::no) {
       return make_error(ErrorCode::invalid_input,
-                        fmt::format("{} already exists and is not a custody hook; not replacing it", hook.string()),
-                        "run again with --force to move it aside (it is kept as " + name + k_backup_suffix + ")");
+                        fmt::format("{} already exists and is not a custody hook; not replacing it",
+                                    hook.string()),
+                        "run again with --force to move it aside (it is kept as " + name +
+                            k_backup_suffix + ")");
     } else {
       fs::path backup = hook;
       backup += k_backup_suffix;

@@ -14,10 +14,10 @@ namespace custody::install {
 enum class Force { no, yes };
 
 enum class Outcome {
-  installed,          // there was no hook
-  already_installed,  // ours was already there, pointing at the same executable
-  updated,            // ours was there, pointing at another custody executable
-  replaced_foreign,   // a foreign hook was moved aside (forced)
+  installed,         // there was no hook
+  already_installed, // ours was already there, pointing at the same executable
+  updated,           // ours was there, pointing at another custody executable
+  replaced_foreign,  // a foreign hook was moved aside (forced)
 };
 
 struct InstallResult {

@@ -8,13 +8,16 @@ namespace custody::refs {
 
 namespace {
 
-bool is_object_id(std::string_view s) { return (s.size() == 40 || s.size() == 64) && util::is_hex(s); }
+bool is_object_id(std::string_view s) {
+  return (s.size() == 40 || s.size() == 64) && util::is_hex(s);
+}
 
 // git's check_refname_format rules that matter for a hook: a full name under refs/, no empty,
 // "."-leading or ".lock"-ending component, none of the forbidden bytes, no "..", "@{", or "//".
 Status check_ref_name(std::string_view ref) {
   auto bad = [&](std::string_view why) {
-    return make_error(ErrorCode::invalid_input, fmt::format("invalid ref name \"{}\": {}", util::printable(ref), why));
+    return make_error(ErrorCode::invalid_input,
+                      fmt::format("invalid ref name \"{}\": {}", util::printable(ref), why));
   };
   if (ref.rfind("refs/", 0) != 0)
     return bad("it does not start with refs/");
@@ -24,8 +27,8 @@ Status check_ref_name(std::string_view ref) {
       ref.find("//") != std::string_view::npos)
     return bad("it contains \"..\", \"@{\" or \"//\"");
   for (unsigned char c : ref)
-    if (c < 0x20 || c == 0x7F || c == ' ' || c == '~' || c == '^' || c == ':' || c == '?' || c == '*' || c == '[' ||
-        c == '\\')
+    if (c < 0x20 || c == 0x7F || c == ' ' || c == '~' || c == '^' || c == ':' || c == '?' ||
+        c == '*' || c == '[' || c == '\\')
       return bad("it contains a control character, space, or one of ~^:?*[\\");
   for (auto component : util::split(ref, '/')) {
     if (component.empty() || component.front() == '.')
@@ -36,11 +39,14 @@ Status check_ref_name(std::string_view ref) {
   return ok_status();
 }
 
-Result<RefUpdate> make_update(std::string_view old_oid, std::string_view new_oid, std::string_view ref) {
+Result<RefUpdate> make_update(std::string_view old_oid, std::string_view new_oid,
+                              std::string_view ref) {
   if (!is_object_id(old_oid))
-    return make_error(ErrorCode::invalid_input, fmt::format("old value \"{}\" is not an object id", util::printable(old_oid)));
+    return make_error(ErrorCode::invalid_input, fmt::format("old value \"{}\" is not an object id",
+                                                            util::printable(old_oid)));
   if (!is_object_id(new_oid))
-    return make_error(ErrorCode::invalid_input, fmt::format("new value \"{}\" is not an object id", util::printable(new_oid)));
+    return make_error(ErrorCode::invalid_input, fmt::format("new value \"{}\" is not an object id",
+                                                            util::printable(new_oid)));
   if (old_oid.size() != new_oid.size())
     return make_error(ErrorCode::invalid_input, "old and new object ids have different lengths");
   CUSTODY_TRY(check_ref_name(ref));
@@ -49,31 +55,42 @@ Result<RefUpdate> make_update(std::string_view old_oid, std::string_view new_oid
 
 } // namespace
 
-bool is_zero_oid(std::string_view oid) { return !oid.empty() && oid.find_first_not_of('0') == std::string_view::npos; }
-bool RefUpdate::is_create() const { return is_zero_oid(old_oid); }
-bool RefUpdate::is_delete() const { return is_zero_oid(new_oid); }
+bool is_zero_oid(std::string_view oid) {
+  return !oid.empty() && oid.find_first_not_of('0') == std::string_view::npos;
+}
+bool RefUpdate::is_create() const {
+  return is_zero_oid(old_oid);
+}
+bool RefUpdate::is_delete() const {
+  return is_zero_oid(new_oid);
+}
 
 Result<std::vector<RefUpdate>> parse_ref_update_lines(std::string_view input) {
   std::vector<RefUpdate> updates;
   if (input.empty())
-    return make_error(ErrorCode::invalid_input, "no ref updates on standard input",
-                      "pre-receive reads \"<old> <new> <ref>\" lines from git; run it only as a git hook");
+    return make_error(
+        ErrorCode::invalid_input, "no ref updates on standard input",
+        "pre-receive reads \"<old> <new> <ref>\" lines from git; run it only as a git hook");
   if (input.back() != '\n')
-    return make_error(ErrorCode::invalid_input, "standard input does not end with a newline (truncated?)");
+    return make_error(ErrorCode::invalid_input,
+                      "standard input does not end with a newline (truncated?)");
   input.remove_suffix(1);
   size_t line_no = 0;
   for (auto line : util::split(input, '\n')) {
     ++line_no;
     auto fields = util::split(line, ' ');
     if (fields.size() != 3)
-      return make_error(ErrorCode::invalid_input,
-                        fmt::format("line {} of standard input is not \"<old> <new> <ref>\": \"{}\"", line_no,
-                                    util::printable(line.substr(0, 200))));
+      return make_error(
+          ErrorCode::invalid_input,
+          fmt::format("line {} of standard input is not \"<old> <new> <ref>\": \"{}\"", line_no,
+                      util::printable(line.substr(0, 200))));
     auto update = make_update(fields[0], fields[1], fields[2]);
     if (!update)
-      return make_error(ErrorCode::invalid_input, fmt::format("line {} of standard input: {}", line_no, update.error().message));
+      return make_error(ErrorCode::invalid_input, fmt::format("line {} of standard input: {}",
+                                                              line_no, update.error().message));
     if (!updates.empty() && updates.front().old_oid.size() != update->old_oid.size())
-      return make_error(ErrorCode::invalid_input, fmt::format("line {}: object ids of mixed lengths", line_no));
+      return make_error(ErrorCode::invalid_input,
+                        fmt::format("line {}: object ids of mixed lengths", line_no));
     updates.push_back(std::move(update.value()));
   }
   return updates;
@@ -81,7 +98,8 @@ Result<std::vector<RefUpdate>> parse_ref_update_lines(std::string_view input) {
 
 Result<RefUpdate> parse_update_args(const std::vector<std::string>& args) {
   if (args.size() != 3)
-    return make_error(ErrorCode::invalid_input, fmt::format("expected 3 arguments <ref> <old> <new>, got {}", args.size()),
+    return make_error(ErrorCode::invalid_input,
+                      fmt::format("expected 3 arguments <ref> <old> <new>, got {}", args.size()),
                       "the update hook is run by git as: update <ref> <old-oid> <new-oid>");
   return make_update(args[1], args[2], args[0]);
 }

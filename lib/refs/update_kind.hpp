@@ -12,7 +12,7 @@ enum class UpdateKind {
   tag_create,
   tag_move,
   tag_delete,
-  unchanged,        // old == new
+  unchanged, // old == new
 };
 
 std::string_view to_string(UpdateKind kind); // "create", "delete", "fast-forward", "force", ...

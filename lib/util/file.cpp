@@ -20,7 +20,8 @@ Status read_fd(int fd, std::string& out, const std::string& what) {
     if (n < 0) {
       if (errno == EINTR)
         continue;
-      return make_error(ErrorCode::io_failure, fmt::format("cannot read {}: {}", what, std::strerror(errno)));
+      return make_error(ErrorCode::io_failure,
+                        fmt::format("cannot read {}: {}", what, std::strerror(errno)));
     }
     out.append(buffer, static_cast<size_t>(n));
   }
@@ -53,7 +54,8 @@ Status write_file_atomic(const std::filesystem::path& path, std::string_view con
   std::string tmp = path.string() + fmt::format(".tmp.{}", ::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
   if (fd < 0)
-    return make_error(ErrorCode::io_failure, fmt::format("cannot create {}: {}", tmp, std::strerror(errno)));
+    return make_error(ErrorCode::io_failure,
+                      fmt::format("cannot create {}: {}", tmp, std::strerror(errno)));
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -63,14 +65,16 @@ Status write_file_atomic(const std::filesystem::path& path, std::string_view con
       int err = errno;
       ::close(fd);
       ::unlink(tmp.c_str());
-      return make_error(ErrorCode::io_failure, fmt::format("cannot write {}: {}", tmp, std::strerror(err)));
+      return make_error(ErrorCode::io_failure,
+                        fmt::format("cannot write {}: {}", tmp, std::strerror(err)));
     }
     done += static_cast<size_t>(n);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
     int err = errno;
     ::unlink(tmp.c_str());
-    return make_error(ErrorCode::io_failure, fmt::format("cannot write {}: {}", path.string(), std::strerror(err)));
+    return make_error(ErrorCode::io_failure,
+                      fmt::format("cannot write {}: {}", path.string(), std::strerror(err)));
   }
   return ok_status();
 }

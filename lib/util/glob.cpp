@@ -53,8 +53,9 @@ Result<Glob> Glob::compile(std::string_view pattern, GlobSyntax syntax) {
         if (j + 2 < pattern.size() && pattern[j + 1] == '-' && pattern[j + 2] != ']') {
           char hi = pattern[j + 2];
           if (hi < lo)
-            return make_error(ErrorCode::invalid_config,
-                              fmt::format("glob \"{}\" has a reversed range {}-{}", pattern, lo, hi));
+            return make_error(
+                ErrorCode::invalid_config,
+                fmt::format("glob \"{}\" has a reversed range {}-{}", pattern, lo, hi));
           t.ranges.emplace_back(lo, hi);
           j += 3;
         } else {
@@ -102,7 +103,8 @@ bool Glob::matches(std::string_view text) const {
     // Star-like tokens may match the empty string, so their successors are reachable too.
     for (size_t k = 0; k < n; ++k) {
       Kind kind = m_tokens[k].kind;
-      if (s[k] && (kind == Kind::star || kind == Kind::double_star || kind == Kind::double_star_slash))
+      if (s[k] &&
+          (kind == Kind::star || kind == Kind::double_star || kind == Kind::double_star_slash))
         s[k + 1] = 1;
     }
   };

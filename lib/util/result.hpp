@@ -54,11 +54,14 @@ private:
 // Result for operations that produce no value.
 struct Unit {};
 using Status = Result<Unit>;
-inline Status ok_status() { return Unit{}; }
+inline Status ok_status() {
+  return Unit{};
+}
 
 } // namespace custody
 
-// TRY(expr): evaluates a Result/Status expression and returns its Error from the enclosing function.
+// TRY(expr): evaluates a Result/Status expression and returns its Error from the enclosing
+// function.
 #define CUSTODY_TRY(expr)                                                                          \
   do {                                                                                             \
     auto&& custody_try_result_ = (expr);                                                           \

@@ -1,6 +1,7 @@
 #include "util/sha256.hpp"
 
 #include <openssl/evp.h>
+
 #include <stdexcept>
 
 namespace custody::util {
@@ -10,7 +11,9 @@ Sha256::Sha256() : m_ctx(EVP_MD_CTX_new()) {
     throw std::runtime_error("OpenSSL: cannot initialise SHA-256");
 }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_ctx)); }
+Sha256::~Sha256() {
+  EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(m_ctx));
+}
 
 void Sha256::update(std::string_view data) {
   EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(m_ctx), data.data(), data.size());

@@ -9,7 +9,9 @@ bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char ascii_lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::string to_lower(std::string_view s) {
   std::string out(s);
@@ -110,7 +112,8 @@ std::string clean(std::string_view s, bool replace_controls) {
       continue;
     }
     char c = s[i];
-    if (replace_controls && len == 1 && ((static_cast<uint8_t>(c) < 0x20 && c != '\t') || c == 0x7F))
+    if (replace_controls && len == 1 &&
+        ((static_cast<uint8_t>(c) < 0x20 && c != '\t') || c == 0x7F))
       out += '?';
     else
       out.append(s.substr(i, len));
@@ -121,8 +124,12 @@ std::string clean(std::string_view s, bool replace_controls) {
 
 } // namespace
 
-std::string printable(std::string_view s) { return clean(s, true); }
-std::string sanitize_utf8(std::string_view s) { return clean(s, false); }
+std::string printable(std::string_view s) {
+  return clean(s, true);
+}
+std::string sanitize_utf8(std::string_view s) {
+  return clean(s, false);
+}
 
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);

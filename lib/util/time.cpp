@@ -18,7 +18,9 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-bool is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned days_in_month(int64_t y, unsigned m) {
   static constexpr unsigned k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -55,7 +57,9 @@ std::string format_utc(Clock::time_point t) {
   return fmt::format("{}.{:06}Z", base, frac);
 }
 
-std::string now_utc() { return format_utc(Clock::now()); }
+std::string now_utc() {
+  return format_utc(Clock::now());
+}
 
 std::string format_utc_seconds(int64_t epoch_seconds) {
   std::time_t tt = static_cast<std::time_t>(epoch_seconds);

@@ -23,7 +23,9 @@ std::vector<std::string> messages(const Diagnostics& d) {
 
 TEST(ConfigLoaderTest, EmbeddedDefaultIsValidAndProtectsTheUsualRefs) {
   Config c = default_config();
-  auto is_protected = [&](const char* ref) { return custody::util::matches_any(c.refs.protected_refs, ref); };
+  auto is_protected = [&](const char* ref) {
+    return custody::util::matches_any(c.refs.protected_refs, ref);
+  };
   EXPECT_TRUE(is_protected("refs/heads/main"));
   EXPECT_TRUE(is_protected("refs/heads/master"));
   EXPECT_TRUE(is_protected("refs/heads/release/2.0"));
@@ -49,22 +51,29 @@ TEST(ConfigLoaderTest, LaterLayerOverridesKeyByKey) {
 
 TEST(ConfigLoaderTest, UnknownKeysWithSuggestions) {
   Config c = default_config();
-  EXPECT_EQ(messages(apply("[refs]\nblock_force_pushes = true\n[ledgr]\npath = \"x\"\n", c)),
-            (std::vector<std::string>{
-                "site.toml:2:1: unknown key \"refs.block_force_pushes\"; did you mean \"block_force_push\"?",
-                "site.toml:3:2: unknown key \"ledgr\"; did you mean \"ledger\"?"}));
+  EXPECT_EQ(
+      messages(apply("[refs]\nblock_force_pushes = true\n[ledgr]\npath = \"x\"\n", c)),
+      (std::vector<std::string>{"site.toml:2:1: unknown key \"refs.block_force_pushes\"; did you "
+                                "mean \"block_force_push\"?",
+                                "site.toml:3:2: unknown key \"ledgr\"; did you mean \"ledger\"?"}));
 }
 
 TEST(ConfigLoaderTest, WrongTypesAndBadGlobs) {
   Config c = default_config();
-  EXPECT_EQ(messages(apply("[refs]\nblock_deletion = 1\nprotected = [\"refs/[x\", 3]\n[ledger]\nrotate_bytes = -1\n", c)),
-            (std::vector<std::string>{
-                "site.toml:2:18: refs.block_deletion must be a boolean (true or false), not an integer",
-                "site.toml:3:25: refs.protected must contain only strings, found an integer",
-                "site.toml:5:16: ledger.rotate_bytes must be between 0 and 9223372036854775807, not -1"}));
+  EXPECT_EQ(
+      messages(apply(
+          "[refs]\nblock_deletion = 1\nprotected = [\"refs/[x\", 3]\n[ledger]\nrotate_bytes = -1\n",
+          c)),
+      (std::vector<std::string>{
+          "site.toml:2:18: refs.block_deletion must be a boolean (true or false), not an integer",
+          "site.toml:3:25: refs.protected must contain only strings, found an integer",
+          "site.toml:5:16: ledger.rotate_bytes must be between 0 and 9223372036854775807, not "
+          "-1"}));
   c = default_config();
-  EXPECT_EQ(messages(apply("[refs]\nprotected = [\"refs/[x\"]\n", c)),
-            (std::vector<std::string>{"site.toml:2:14: refs.protected: glob \"refs/[x\" has an unclosed '[' at offset 5"}));
+  EXPECT_EQ(
+      messages(apply("[refs]\nprotected = [\"refs/[x\"]\n", c)),
+      (std::vector<std::string>{
+          "site.toml:2:14: refs.protected: glob \"refs/[x\" has an unclosed '[' at offset 5"}));
 }
 
 TEST(ConfigLoaderTest, SyntaxErrorsCarryPosition) {
@@ -82,6 +91,6 @@ TEST(ConfigLoaderTest, MissingOptionalFilesAreFineMissingExplicitFileIsNot) {
   o.explicit_file = "/nonexistent/explicit.toml";
   auto r = load_config(o);
   ASSERT_EQ(r.diagnostics.size(), 1u);
-  EXPECT_EQ(r.diagnostics[0].to_string(),
-            "/nonexistent/explicit.toml: cannot open /nonexistent/explicit.toml: No such file or directory");
+  EXPECT_EQ(r.diagnostics[0].to_string(), "/nonexistent/explicit.toml: cannot open "
+                                          "/nonexistent/explicit.toml: No such file or directory");
 }

@@ -31,8 +31,9 @@ TEST(IdentityTest, GiteaDeployKeyIsNotTheOwner) {
 }
 
 TEST(IdentityTest, AgentAccounts) {
-  for (const char* name : {"dependabot[bot]", "renovate-bot", "bot-deploy", "review-agent", "Copilot", "claude",
-                           "codex-cli", "cursor", "devin-ai", "project_123_bot_4ffca233", "group_9_bot"})
+  for (const char* name :
+       {"dependabot[bot]", "renovate-bot", "bot-deploy", "review-agent", "Copilot", "claude",
+        "codex-cli", "cursor", "devin-ai", "project_123_bot_4ffca233", "group_9_bot"})
     EXPECT_TRUE(who({{"GL_USERNAME", name}}).is_agent) << name;
   for (const char* name : {"alice", "robot", "abbot", "botany", "projectx"})
     EXPECT_FALSE(who({{"GL_USERNAME", name}}).is_agent) << name;

@@ -11,7 +11,8 @@ const std::string k_zero(40, '0');
 } // namespace
 
 TEST(RefUpdateTest, ParsesLinesAndClassifiesCreateDelete) {
-  auto r = parse_ref_update_lines(k_zero + " " + k_a + " refs/heads/main\n" + k_a + " " + k_zero + " refs/tags/v1\n");
+  auto r = parse_ref_update_lines(k_zero + " " + k_a + " refs/heads/main\n" + k_a + " " + k_zero +
+                                  " refs/tags/v1\n");
   ASSERT_TRUE(r.ok()) << r.error().message;
   ASSERT_EQ(r->size(), 2u);
   EXPECT_TRUE((*r)[0].is_create());
@@ -35,15 +36,19 @@ TEST(RefUpdateTest, RejectsMalformedInputWithLineNumbers) {
             "line 2 of standard input is not \"<old> <new> <ref>\": \"garbage\"");
   EXPECT_EQ(parse_ref_update_lines("xyz " + k_b + " refs/heads/main\n").error().message,
             "line 1 of standard input: old value \"xyz\" is not an object id");
-  EXPECT_EQ(parse_ref_update_lines(k_a + " " + std::string(64, 'b') + " refs/heads/main\n").error().message,
+  EXPECT_EQ(parse_ref_update_lines(k_a + " " + std::string(64, 'b') + " refs/heads/main\n")
+                .error()
+                .message,
             "line 1 of standard input: old and new object ids have different lengths");
-  EXPECT_EQ(parse_ref_update_lines(k_a + "  " + k_b + " refs/heads/main\n").error().message.substr(0, 36),
-            "line 1 of standard input is not \"<ol");
+  EXPECT_EQ(
+      parse_ref_update_lines(k_a + "  " + k_b + " refs/heads/main\n").error().message.substr(0, 36),
+      "line 1 of standard input is not \"<ol");
 }
 
 TEST(RefUpdateTest, RejectsOddRefNames) {
-  for (const char* ref : {"HEAD", "refs/heads/a..b", "refs/heads/x.lock", "refs/heads/.hidden", "refs/heads/a b",
-                          "refs/heads/", "refs/heads//x", "refs/heads/a@{1}", "refs/heads/a\x01"}) {
+  for (const char* ref :
+       {"HEAD", "refs/heads/a..b", "refs/heads/x.lock", "refs/heads/.hidden", "refs/heads/a b",
+        "refs/heads/", "refs/heads//x", "refs/heads/a@{1}", "refs/heads/a\x01"}) {
     auto r = parse_ref_update_lines(k_a + " " + k_b + " " + ref + "\n");
     EXPECT_FALSE(r.ok()) << ref;
   }
@@ -56,5 +61,6 @@ TEST(RefUpdateTest, UpdateArgs) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->old_oid, k_a);
   EXPECT_EQ(r->new_oid, k_b);
-  EXPECT_EQ(parse_update_args({"refs/heads/main"}).error().message, "expected 3 arguments <ref> <old> <new>, got 1");
+  EXPECT_EQ(parse_update_args({"refs/heads/main"}).error().message,
+            "expected 3 arguments <ref> <old> <new>, got 1");
 }

@@ -74,7 +74,8 @@ TEST(GlobTest, NamePatternsAreCaseInsensitiveAndTakeBracketsLiterally) {
   EXPECT_FALSE(name_match("*-bot", "robot"));
   EXPECT_TRUE(name_match("project_*_bot*", "project_123_bot_4ffca233d8298ea1"));
   EXPECT_TRUE(name_match("*@anthropic.com", "noreply@Anthropic.com"));
-  EXPECT_TRUE(name_match("*copilot*@users.noreply.github.com", "198982749+Copilot@users.noreply.github.com"));
+  EXPECT_TRUE(name_match("*copilot*@users.noreply.github.com",
+                         "198982749+Copilot@users.noreply.github.com"));
 }
 
 TEST(GlobTest, HostilePatternStaysLinear) {
