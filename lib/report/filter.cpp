@@ -1,6 +1,5 @@
 #include "report/filter.hpp"
 
-#include "report/fields.hpp"
 #include "util/time.hpp"
 
 #include <fmt/format.h>
@@ -40,14 +39,14 @@ Result<Filter> Filter::make(const std::optional<std::string>& from,
   return f;
 }
 
-bool Filter::matches(const util::Json& record) const {
+bool Filter::matches(const DecisionView& record) const {
   if (m_from || m_to_exclusive) {
-    auto t = util::parse_iso8601(text(record, "time"));
+    auto t = util::parse_iso8601(record.time);
     if (!t || (m_from && *t < *m_from) || (m_to_exclusive && *t >= *m_to_exclusive))
       return false;
   }
   if (m_ref) {
-    std::string ref = text(record, "ref");
+    const std::string& ref = record.ref;
     if (ref.empty() || !m_ref->matches(ref))
       return false;
   }

@@ -1,5 +1,6 @@
 #pragma once
 // Which decisions a report or sample covers: a time window and a ref glob.
+#include "report/decision_view.hpp"
 #include "util/glob.hpp"
 #include "util/json.hpp"
 #include "util/result.hpp"
@@ -20,7 +21,7 @@ public:
 
   // True for a decision record inside the window and matching the glob. With a window, a record
   // without a readable time is outside; with a glob, a record without a ref is outside.
-  bool matches(const util::Json& record) const;
+  bool matches(const DecisionView& record) const;
   util::Json to_json() const { return m_json; }
 
 private:

@@ -13,9 +13,7 @@ namespace custody::report {
 
 namespace {
 
-std::string esc(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+void append_esc(std::string& out, std::string_view text) {
   for (char c : text) {
     switch (c) {
     case '&':
@@ -37,6 +35,12 @@ std::string esc(std::string_view text) {
       out += c;
     }
   }
+}
+
+std::string esc(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_esc(out, text);
   return out;
 }
 
@@ -154,16 +158,26 @@ public:
              "rows\">\n"
              "<table id=\"rows-table\"><thead><tr>";
     for (const auto& c : columns())
-      m_out << "<th>" << esc(c) << "</th>";
+      m_out << "<th>" << c.name << "</th>";
     m_out << "</tr></thead><tbody>\n";
   }
 
-  void row(const util::Json& row) override {
-    m_out << fmt::format("<tr class=\"{} {}\">", esc(cell_text(row["row"])),
-                         esc(cell_text(row["decision"])));
-    for (const auto& c : columns())
-      m_out << "<td class=\"" << c << "\">" << esc(cell_text(row[c])) << "</td>";
-    m_out << "</tr>\n";
+  void row(const Row& row) override {
+    m_line.assign("<tr class=\"");
+    append_esc(m_line, row.at("row"));
+    m_line += ' ';
+    append_esc(m_line, row.at("decision"));
+    m_line += "\">";
+    const auto& cols = columns();
+    for (size_t i = 0; i < cols.size(); ++i) {
+      m_line += "<td class=\"";
+      m_line += cols[i].name;
+      m_line += "\">";
+      append_esc(m_line, row.cells[i]);
+      m_line += "</td>";
+    }
+    m_line += "</tr>\n";
+    m_out.write(m_line.data(), static_cast<std::streamsize>(m_line.size()));
   }
 
   void end(const Summary& summary) override {
@@ -208,6 +222,7 @@ public:
 
 private:
   std::ostream& m_out;
+  std::string m_line;
 };
 
 } // namespace

@@ -2,7 +2,7 @@
 #include "report/report.hpp"
 
 #include "ledger/scan.hpp"
-#include "report/fields.hpp"
+#include "report/decision_view.hpp"
 #include "report/rows.hpp"
 #include "util/time.hpp"
 
@@ -17,11 +17,11 @@ Status write_report(const ReportOptions& options, std::ostream& out) {
     // Cheap pre-check before parsing: ledger-internal records carry no decision.
     if (ref.text.find("\"decision\":\"") == std::string_view::npos)
       return true;
-    util::Json record = util::Json::parse(ref.text, nullptr, false);
-    if (record.is_discarded() || !is_decision(record) || !options.filter.matches(record))
+    auto record = read_decision(ref.text);
+    if (!record || !options.filter.matches(*record))
       return true;
-    summary.add(record);
-    for (const auto& row : rows_for(record, ref))
+    summary.add(*record);
+    for (const auto& row : rows_for(*record, ref))
       writer->row(row);
     return true;
   });

@@ -1,8 +1,7 @@
 #include "report/rows.hpp"
 
-#include "report/fields.hpp"
-
 #include <set>
+#include <stdexcept>
 
 namespace custody::report {
 
@@ -17,110 +16,118 @@ std::string join(const std::vector<std::string>& parts) {
 }
 
 // Violated rules (unique, in order), for one commit or (`commit` empty) the whole decision.
-std::string rules_text(const util::Json& record, const std::string& commit) {
+std::string rules_text(const DecisionView& d, const std::string& commit) {
   std::vector<std::string> rules;
   std::set<std::string> seen;
-  for (const auto& v : list(record, "violations")) {
-    if (!v.is_object() || (!commit.empty() && text(v, "commit") != commit))
+  for (const auto& v : d.violations) {
+    if (!commit.empty() && v.commit != commit)
       continue;
-    std::string rule = text(v, "rule");
-    if (!text(v, "control").empty())
-      rule += " (" + text(v, "control") + ")";
+    std::string rule = v.control.empty() ? v.rule : v.rule + " (" + v.control + ")";
     if (seen.insert(rule).second)
       rules.push_back(rule);
   }
   return join(rules);
 }
 
-std::string findings_text(const util::Json& record, const std::string& commit) {
+std::string findings_text(const DecisionView& d, const std::string& commit) {
   std::vector<std::string> out;
-  for (const auto& f : list(record, "findings")) {
-    if (!f.is_object() || (!commit.empty() && text(f, "commit") != commit))
+  for (const auto& f : d.findings) {
+    if (!commit.empty() && f.commit != commit)
       continue;
-    std::string where = text(f, "path");
-    if (!text(f, "line").empty())
-      where += ":" + text(f, "line");
-    out.push_back(text(f, "rule") + " " + where + " " + text(f, "redacted") + " [" +
-                  text(f, "fingerprint") + "]");
+    std::string where = f.line.empty() ? f.path : f.path + ":" + f.line;
+    out.push_back(f.rule + " " + where + " " + f.redacted + " [" + f.fingerprint + "]");
   }
   return join(out);
 }
 
-std::string bypasses_text(const util::Json& record) {
+std::string bypasses_text(const DecisionView& d) {
   std::vector<std::string> out;
-  for (const auto& b : list(record, "bypasses"))
-    if (b.is_object())
-      out.push_back(text(b, "fingerprint") + ": " + text(b, "reason") + " (by " + text(b, "by") +
-                    ")");
+  for (const auto& b : d.bypasses)
+    out.push_back(b.fingerprint + ": " + b.reason + " (by " + b.by + ")");
   return join(out);
+}
+
+const char* yes_no(bool b) {
+  return b ? "yes" : "no";
 }
 
 } // namespace
 
-const std::vector<std::string>& columns() {
-  static const std::vector<std::string> cols = {
-      "row",      "seq",    "time",      "repo",      "hook",          "push_id",
-      "ref",      "kind",   "protected", "pusher",    "pusher_source", "pusher_is_agent",
-      "commit",   "author", "ai_tool",   "reviewers", "review_date",   "verdict",
-      "decision", "rules",  "bypasses",  "findings",  "file",          "line",
-      "hash"};
+const std::array<Column, k_column_count>& columns() {
+  static const std::array<Column, k_column_count> cols = {{
+      {"row", CellType::text},           {"seq", CellType::number},
+      {"time", CellType::text},          {"repo", CellType::text},
+      {"hook", CellType::text},          {"push_id", CellType::text},
+      {"ref", CellType::text},           {"kind", CellType::text},
+      {"protected", CellType::boolean},  {"pusher", CellType::text},
+      {"pusher_source", CellType::text}, {"pusher_is_agent", CellType::boolean},
+      {"commit", CellType::text},        {"author", CellType::text},
+      {"ai_tool", CellType::text},       {"reviewers", CellType::text},
+      {"review_date", CellType::text},   {"verdict", CellType::text},
+      {"decision", CellType::text},      {"rules", CellType::text},
+      {"bypasses", CellType::text},      {"findings", CellType::text},
+      {"file", CellType::text},          {"line", CellType::number},
+      {"hash", CellType::text},
+  }};
   return cols;
 }
 
-std::string cell_text(const util::Json& value) {
-  if (value.is_null())
-    return "";
-  if (value.is_boolean())
-    return value.get<bool>() ? "yes" : "no";
-  if (value.is_string())
-    return value.get<std::string>();
-  return value.dump();
+size_t column_index(std::string_view name) {
+  const auto& cols = columns();
+  for (size_t i = 0; i < cols.size(); ++i)
+    if (name == cols[i].name)
+      return i;
+  throw std::logic_error("report: unknown column");
 }
 
-std::vector<util::Json> rows_for(const util::Json& record, const ledger::RecordRef& where) {
-  const util::Json& pusher = record.contains("pusher") && record["pusher"].is_object()
-                                 ? record["pusher"]
-                                 : util::Json::object();
-  util::Json base = util::Json::object();
-  for (const auto& c : columns())
-    base[c] = nullptr;
-  base["row"] = "decision";
-  base["seq"] = where.seq;
-  base["time"] = text(record, "time");
-  base["repo"] = text(record, "repo");
-  base["hook"] = text(record, "hook");
-  base["push_id"] = text(record, "push_id");
-  base["ref"] = text(record, "ref");
-  base["kind"] = text(record, "kind").empty() ? text(record, "type") : text(record, "kind");
-  base["protected"] = flag(record, "protected");
-  base["pusher"] = text(pusher, "name");
-  base["pusher_source"] = text(pusher, "source");
-  base["pusher_is_agent"] = flag(pusher, "is_agent");
-  base["decision"] = text(record, "decision");
-  base["file"] = std::string(where.file);
-  base["line"] = where.line;
-  base["hash"] = std::string(where.hash);
-
-  std::vector<util::Json> rows;
-  util::Json decision = base;
-  decision["rules"] = rules_text(record, "");
-  decision["bypasses"] = bypasses_text(record);
-  decision["findings"] = findings_text(record, "");
-  rows.push_back(std::move(decision));
-  for (const auto& c : list(record, "commits")) {
-    if (!c.is_object())
-      continue;
-    util::Json row = base;
-    row["row"] = "commit";
-    row["commit"] = text(c, "id");
-    row["author"] = text(c, "author");
-    row["ai_tool"] = c.contains("ai_tool") ? tool_text(c["ai_tool"]) : "";
-    row["reviewers"] = c.contains("reviewers") ? people_text(c["reviewers"]) : "";
-    row["review_date"] = text(c, "review_date");
-    row["verdict"] = text(c, "verdict");
-    row["rules"] = rules_text(record, text(c, "id"));
-    row["findings"] = findings_text(record, text(c, "id"));
-    row["bypasses"] = "";
+std::vector<Row> rows_for(const DecisionView& d, const ledger::RecordRef& where) {
+  static const size_t c_row = column_index("row"), c_commit = column_index("commit"),
+                      c_author = column_index("author"), c_ai = column_index("ai_tool"),
+                      c_reviewers = column_index("reviewers"),
+                      c_review_date = column_index("review_date"),
+                      c_verdict = column_index("verdict"), c_rules = column_index("rules"),
+                      c_bypasses = column_index("bypasses"), c_findings = column_index("findings");
+  Row base;
+  base.cells = {"decision",
+                std::to_string(where.seq),
+                d.time,
+                d.repo,
+                d.hook,
+                d.push_id,
+                d.ref,
+                d.kind.empty() ? d.type : d.kind,
+                yes_no(d.is_protected),
+                d.pusher,
+                d.pusher_source,
+                yes_no(d.pusher_is_agent),
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                d.decision,
+                rules_text(d, ""),
+                bypasses_text(d),
+                findings_text(d, ""),
+                std::string(where.file),
+                std::to_string(where.line),
+                std::string(where.hash)};
+  std::vector<Row> rows;
+  rows.reserve(1 + d.commits.size());
+  rows.push_back(base);
+  for (const auto& c : d.commits) {
+    Row row = base;
+    row.cells[c_row] = "commit";
+    row.cells[c_commit] = c.id;
+    row.cells[c_author] = c.author;
+    row.cells[c_ai] = c.ai_tool;
+    row.cells[c_reviewers] = c.reviewers;
+    row.cells[c_review_date] = c.review_date;
+    row.cells[c_verdict] = c.verdict;
+    row.cells[c_rules] = rules_text(d, c.id);
+    row.cells[c_findings] = findings_text(d, c.id);
+    row.cells[c_bypasses] = "";
     rows.push_back(std::move(row));
   }
   return rows;

@@ -3,6 +3,7 @@
 // record left out really had a larger key, and the sample for a closed period never changes as
 // the ledger grows.
 #include "ledger/scan.hpp"
+#include "report/decision_view.hpp"
 #include "report/fields.hpp"
 #include "report/prng.hpp"
 #include "report/readable.hpp"
@@ -72,8 +73,8 @@ Status write_sample(const SampleOptions& options, std::ostream& out) {
   Status scanned = ledger::scan_records(options.ledger, [&](const ledger::RecordRef& ref) {
     if (ref.text.find("\"decision\":\"") == std::string_view::npos)
       return true;
-    util::Json record = util::Json::parse(ref.text, nullptr, false);
-    if (record.is_discarded() || !is_decision(record) || !options.filter.matches(record))
+    auto record = read_decision(ref.text);
+    if (!record || !options.filter.matches(*record))
       return true;
     ++population;
     uint64_t key = splitmix64_nth(options.seed, ref.seq);

@@ -1,7 +1,5 @@
 #include "report/summary.hpp"
 
-#include "report/fields.hpp"
-
 namespace custody::report {
 
 std::string period_of(const std::string& time, Period period) {
@@ -11,35 +9,31 @@ std::string period_of(const std::string& time, Period period) {
   return time.substr(0, size);
 }
 
-void Counts::add(const util::Json& record, bool new_push) {
+void Counts::add(const DecisionView& r, bool new_push) {
   ++decisions;
   if (new_push)
     ++pushes;
-  bool accepted_now = text(record, "decision") == "accepted";
+  bool accepted_now = r.decision == "accepted";
   accepted_now ? ++accepted : ++rejected;
-  if (record.contains("pusher") && record["pusher"].is_object() &&
-      flag(record["pusher"], "is_agent"))
+  if (r.pusher_is_agent)
     ++agent_decisions;
   if (!accepted_now)
-    for (const auto& v : list(record, "violations"))
-      if (v.is_object())
-        ++rejections_by_rule[text(v, "rule")];
-  bool onto_protected = accepted_now && flag(record, "protected");
-  for (const auto& c : list(record, "commits")) {
-    if (!c.is_object())
-      continue;
+    for (const auto& v : r.violations)
+      ++rejections_by_rule[v.rule];
+  bool onto_protected = accepted_now && r.is_protected;
+  for (const auto& c : r.commits) {
     ++commits;
-    if (!c.contains("ai_tool") || tool_text(c["ai_tool"]).empty())
+    if (c.ai_tool.empty())
       continue;
     ++ai_commits;
     if (onto_protected) {
       ++ai_commits_protected;
-      if (c.contains("reviewers") && !people_text(c["reviewers"]).empty())
+      if (!c.reviewers.empty())
         ++ai_commits_protected_reviewed;
     }
   }
-  bypasses += list(record, "bypasses").size();
-  findings += list(record, "findings").size();
+  bypasses += r.bypasses.size();
+  findings += r.findings.size();
 }
 
 util::Json Counts::to_json() const {
@@ -65,13 +59,13 @@ util::Json Counts::to_json() const {
           {"rejections_by_rule", rules}};
 }
 
-void Summary::add(const util::Json& record) {
+void Summary::add(const DecisionView& record) {
   // The records of one push are appended together, so a push is a run of equal push_ids.
-  std::string push_id = text(record, "push_id");
+  const std::string& push_id = record.push_id;
   bool new_push = push_id.empty() || push_id != m_last_push_id;
   m_last_push_id = push_id;
   m_totals.add(record, new_push);
-  m_periods[period_of(text(record, "time"), m_period)].add(record, new_push);
+  m_periods[period_of(record.time, m_period)].add(record, new_push);
 }
 
 util::Json Summary::to_json() const {

@@ -1,6 +1,7 @@
 #pragma once
 // Summary metrics, per period and in total, accumulated one record at a time (memory grows
 // with the number of periods and rules, not with the ledger).
+#include "report/decision_view.hpp"
 #include "util/json.hpp"
 
 #include <cstdint>
@@ -25,14 +26,14 @@ struct Counts {
   uint64_t findings = 0;
   std::map<std::string, uint64_t> rejections_by_rule; // violations in rejected decisions
 
-  void add(const util::Json& record, bool new_push);
+  void add(const DecisionView& record, bool new_push);
   util::Json to_json() const;
 };
 
 class Summary {
 public:
   explicit Summary(Period period) : m_period(period) {}
-  void add(const util::Json& record);
+  void add(const DecisionView& record);
   const Counts& totals() const { return m_totals; }
   const std::map<std::string, Counts>& periods() const { return m_periods; }
   util::Json to_json() const;

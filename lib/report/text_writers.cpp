@@ -8,6 +8,45 @@ namespace custody::report {
 
 namespace {
 
+std::vector<std::string> column_names() {
+  std::vector<std::string> names;
+  for (const auto& c : columns())
+    names.emplace_back(c.name);
+  return names;
+}
+
+// A JSON string literal; control characters escaped, other bytes (UTF-8 already) as they are.
+void append_json_string(std::string& out, const std::string& s) {
+  out += '"';
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      out += ch;
+      continue;
+    }
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    default:
+      out += fmt::format("\\u{:04x}", c);
+    }
+  }
+  out += '"';
+}
+
 class JsonWriter : public Writer {
 public:
   explicit JsonWriter(std::ostream& out) : m_out(out) {}
@@ -16,12 +55,27 @@ public:
                        {"generated", meta.generated},
                        {"filters", meta.filters},
                        {"period", meta.period == Period::month ? "month" : "day"},
-                       {"columns", columns()}};
+                       {"columns", column_names()}};
     m_out << "{\"report\":" << util::dump_compact(head) << ",\n\"rows\":[";
   }
-  void row(const util::Json& row) override {
-    m_out << (m_first ? "\n" : ",\n") << util::dump_compact(row);
+  void row(const Row& row) override {
+    m_line.assign(m_first ? "\n{" : ",\n{");
     m_first = false;
+    const auto& cols = columns();
+    for (size_t i = 0; i < cols.size(); ++i) {
+      m_line += i ? ",\"" : "\"";
+      m_line += cols[i].name;
+      m_line += "\":";
+      const std::string& cell = row.cells[i];
+      if (cols[i].type == CellType::boolean)
+        m_line += cell == "yes" ? "true" : "false";
+      else if (cols[i].type == CellType::number && !cell.empty())
+        m_line += cell;
+      else
+        append_json_string(m_line, cell);
+    }
+    m_line += '}';
+    m_out.write(m_line.data(), static_cast<std::streamsize>(m_line.size()));
   }
   void end(const Summary& summary) override {
     m_out << "],\n\"summary\":" << util::dump_compact(summary.to_json()) << "}\n";
@@ -30,6 +84,7 @@ public:
 private:
   std::ostream& m_out;
   bool m_first = true;
+  std::string m_line;
 };
 
 // RFC 4180 quoting; a leading =, +, - or @ gets a ' so a spreadsheet shows it instead of
@@ -48,19 +103,25 @@ std::string csv_cell(const std::string& text) {
 }
 
 class CsvWriter : public Writer {
+  std::string m_line;
+
 public:
   explicit CsvWriter(std::ostream& out) : m_out(out) {}
   void begin(const ReportMeta&) override {
     const auto& cols = columns();
     for (size_t i = 0; i < cols.size(); ++i)
-      m_out << (i ? "," : "") << cols[i];
+      m_out << (i ? "," : "") << cols[i].name;
     m_out << "\r\n";
   }
-  void row(const util::Json& row) override {
-    const auto& cols = columns();
-    for (size_t i = 0; i < cols.size(); ++i)
-      m_out << (i ? "," : "") << csv_cell(cell_text(row[cols[i]]));
-    m_out << "\r\n";
+  void row(const Row& row) override {
+    m_line.clear();
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      if (i)
+        m_line += ',';
+      m_line += csv_cell(row.cells[i]);
+    }
+    m_line += "\r\n";
+    m_out.write(m_line.data(), static_cast<std::streamsize>(m_line.size()));
   }
   void end(const Summary&) override {}
 
@@ -103,10 +164,10 @@ public:
       m_out << " --- |";
     m_out << "\n";
   }
-  void row(const util::Json& row) override {
+  void row(const Row& row) override {
     m_out << "|";
     for (const auto& c : md_columns())
-      m_out << " " << md_cell(cell_text(row[c])) << " |";
+      m_out << " " << md_cell(row.at(c)) << " |";
     m_out << "\n";
   }
   void end(const Summary& summary) override {

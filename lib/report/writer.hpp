@@ -1,6 +1,7 @@
 #pragma once
 // Report output formats. Rows stream out as they are found; the summary comes last because it
 // is known only at the end (HTML moves it to the top with CSS; JSON keeps key order).
+#include "report/rows.hpp"
 #include "report/summary.hpp"
 #include "util/json.hpp"
 
@@ -25,7 +26,7 @@ class Writer {
 public:
   virtual ~Writer() = default;
   virtual void begin(const ReportMeta& meta) = 0;
-  virtual void row(const util::Json& row) = 0;
+  virtual void row(const Row& row) = 0;
   virtual void end(const Summary& summary) = 0;
 };
 
