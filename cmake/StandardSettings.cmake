@@ -15,3 +15,9 @@ if(_sanitizers)
   target_compile_options(custody_settings INTERFACE -fsanitize=${_san} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(custody_settings INTERFACE -fsanitize=${_san})
 endif()
+
+# libFuzzer builds instrument the library too, so coverage guides the fuzzers into it.
+if(CUSTODY_BUILD_FUZZERS)
+  target_compile_options(custody_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+  target_link_options(custody_settings INTERFACE -fsanitize=address,undefined)
+endif()

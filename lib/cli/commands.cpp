@@ -11,6 +11,9 @@ int cmd_check(const Args&, hook::Io&);
 int cmd_config(const Args&, hook::Io&);
 int cmd_log(const Args&, hook::Io&);
 int cmd_version(const Args&, hook::Io&);
+int cmd_trailers(const Args&, hook::Io&);
+int cmd_check_message(const Args&, hook::Io&);
+int cmd_explain(const Args&, hook::Io&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
@@ -19,7 +22,13 @@ const std::vector<Command>& commands() {
       {"doctor", cmd_doctor, "check an installation and print what to fix"},
       {"check", cmd_check, "check a mirror's ref updates since the last check (--since-last)"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
-      {"log", cmd_log, "verify and read the decision ledger (log verify | tail | head)"},
+      {"log", cmd_log,
+       "verify, read and report on the decision ledger (log verify | head | tail | report | sample | keygen)"},
+      {"trailers", cmd_trailers,
+       "print a message's trailers exactly as `git interpret-trailers --parse` does"},
+      {"check-message", cmd_check_message,
+       "give the commit-msg hook's verdict on a commit message file"},
+      {"explain", cmd_explain, "explain a rule: what it requires and an example that passes"},
       {"version", cmd_version, "print custody's version and its libraries'"},
   };
   return table;

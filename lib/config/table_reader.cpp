@@ -106,6 +106,29 @@ std::optional<int64_t> TableReader::integer(std::string_view key, int64_t min, i
   return v;
 }
 
+std::optional<double> TableReader::number(std::string_view key, double min, double max) {
+  auto n = as_node(node(key));
+  if (!n)
+    return std::nullopt;
+  double v = 0;
+  if (n->is_integer()) {
+    v = static_cast<double>(n->as_integer()->get());
+  } else if (n->is_floating_point()) {
+    v = n->as_floating_point()->get();
+  } else {
+    error(key, fmt::format("{} must be a number, not {}", qualified(key), type_name(*n)));
+    return std::nullopt;
+  }
+  if (!(v >= min && v <= max)) {
+    error(key, fmt::format("{} must be between {} and {}, not {}", qualified(key), min, max, v));
+    return std::nullopt;
+  }
+  record_origin(key, n);
+  return v;
+}
+
+int TableReader::line() const { return static_cast<int>(as_table(m_table).source().begin.line); }
+
 std::optional<std::string> TableReader::string(std::string_view key) {
   auto n = as_node(node(key));
   if (!n)

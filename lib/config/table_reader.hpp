@@ -34,6 +34,8 @@ public:
   bool has(std::string_view key) const;
   std::optional<bool> boolean(std::string_view key);
   std::optional<int64_t> integer(std::string_view key, int64_t min, int64_t max);
+  // A number: an integer or a float, within [min, max].
+  std::optional<double> number(std::string_view key, double min, double max);
   std::optional<std::string> string(std::string_view key);
   // A string that must be one of `allowed`.
   std::optional<std::string> choice(std::string_view key, const std::vector<std::string>& allowed);
@@ -52,6 +54,8 @@ public:
   // Unknown-key errors for keys that no getter asked for. Call once, after all getters.
   void finish(const std::vector<std::string>& also_known = {});
 
+  // 1-based line where this table starts (its header), for messages about the table as a whole.
+  int line() const;
   const std::string& dotted() const { return m_dotted; }
   const std::string& file() const { return m_file; }
 

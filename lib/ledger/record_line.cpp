@@ -4,6 +4,7 @@
 #include "ledger/line_hasher.hpp"
 #include "util/sha256.hpp"
 
+#include <array>
 #include <stdexcept>
 
 namespace custody::ledger {
@@ -17,10 +18,16 @@ constexpr std::string_view k_segment_key = ",\"segment\":";
 constexpr std::string_view k_type_key = ",\"type\":\"";
 
 bool is_lower_hex(std::string_view s) {
+  static const auto k_table = [] {
+    std::array<bool, 256> t{};
+    for (char c : std::string_view("0123456789abcdef"))
+      t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
+  bool ok = true;
   for (char c : s)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-      return false;
-  return true;
+    ok &= k_table[static_cast<unsigned char>(c)];
+  return ok;
 }
 
 // Reads a JSON unsigned integer without leading zeros at `pos`.

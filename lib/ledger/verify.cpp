@@ -3,73 +3,11 @@
 #include "ledger/verify.hpp"
 
 #include "ledger/chain_checker.hpp"
-#include "ledger/lock_file.hpp"
-#include "ledger/segments.hpp"
+#include "ledger/snapshot.hpp"
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-
 namespace custody::ledger {
-
-namespace {
-
-struct OpenSegment {
-  SegmentFile file;
-  UniqueFd fd;
-  uint64_t size = 0;
-  bool live = false;
-};
-
-Result<OpenSegment> open_segment(SegmentFile file, bool live) {
-  OpenSegment seg;
-  seg.file = std::move(file);
-  seg.live = live;
-  seg.fd = UniqueFd(::open(seg.file.path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (!seg.fd.valid())
-    return make_error(
-        errno == ENOENT ? ErrorCode::not_found : ErrorCode::io_failure,
-        fmt::format("cannot open {}: {}", seg.file.path.string(), std::strerror(errno)));
-  struct stat st {};
-  if (::fstat(seg.fd.get(), &st) != 0)
-    return make_error(
-        ErrorCode::io_failure,
-        fmt::format("cannot stat {}: {}", seg.file.path.string(), std::strerror(errno)));
-  seg.size = static_cast<uint64_t>(st.st_size);
-  ::posix_fadvise(seg.fd.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-  return seg;
-}
-
-// Opens every segment while writers are held off, so the sizes form one consistent snapshot;
-// appends made after that are simply not part of this verification.
-Result<std::vector<OpenSegment>> snapshot(const std::filesystem::path& path) {
-  auto lock = acquire_lock(path, LockMode::shared);
-  if (!lock)
-    return lock.error();
-  auto closed = list_closed_segments(path);
-  if (!closed)
-    return closed.error();
-  std::vector<OpenSegment> segments;
-  for (auto& file : *closed) {
-    auto seg = open_segment(file, false);
-    if (!seg)
-      return seg.error();
-    segments.push_back(std::move(*seg));
-  }
-  auto live = open_segment(SegmentFile{segments.size() + 1, path}, true);
-  if (live) {
-    segments.push_back(std::move(*live));
-  } else if (live.error().code != ErrorCode::not_found || segments.empty()) {
-    return make_error(live.error().code, live.error().message,
-                      "pass --ledger PATH, or run inside the repository whose ledger to verify");
-  }
-  return segments;
-}
-
-} // namespace
 
 Result<VerifyReport> verify(const VerifyOptions& options) {
   std::optional<Ed25519Key> key;
@@ -79,7 +17,7 @@ Result<VerifyReport> verify(const VerifyOptions& options) {
       return loaded.error();
     key = std::move(*loaded);
   }
-  auto segments = snapshot(options.path);
+  auto segments = snapshot_segments(options.path);
   if (!segments)
     return segments.error();
 

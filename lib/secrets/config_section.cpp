@@ -1,10 +1,66 @@
-// The [secrets] table. Until secret scanning lands, every key in it is reported as unknown, so a
-// site cannot believe scanning is on when it is not.
+// The [secrets] table (docs/secrets.md, docs/config.md). Regexes are compiled here so a bad
+// pattern is a config error with file:line, never a push-time surprise; rule files are read
+// when a scan starts (rule_set.cpp), and `custody config check` loads them too.
 #include "config/sections.hpp"
+#include "util/strings.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
 
 namespace custody::config {
 
-void apply_secrets_section(TableReader& t, Config&) {
+void apply_secrets_section(TableReader& t, Config& config) {
+  auto& s = config.secrets;
+  if (auto v = t.boolean("enabled"))
+    s.enabled = *v;
+  if (auto v = t.strings("rules")) {
+    s.rules.clear();
+    auto base = std::filesystem::path(t.file()).parent_path();
+    for (const auto& r : *v) {
+      if (r == "builtin" || std::filesystem::path(r).is_absolute() || t.file().starts_with("<"))
+        s.rules.push_back(r);
+      else
+        s.rules.push_back((base / r).string());
+    }
+  }
+  if (auto v = t.strings("disabled_rules"))
+    s.disabled_rules = *v;
+  if (auto v = t.integer("max_blob_bytes", 1, int64_t{1} << 40))
+    s.max_blob_bytes = static_cast<uint64_t>(*v);
+  if (auto v = t.choice("oversize", {"skip", "reject"}))
+    s.oversize = *v == "reject" ? secrets::OnSkip::reject : secrets::OnSkip::skip;
+  if (auto v = t.choice("binary", {"skip", "reject"}))
+    s.binary = *v == "reject" ? secrets::OnSkip::reject : secrets::OnSkip::skip;
+  if (auto v = t.integer("time_budget_ms", 1, 3600 * 1000))
+    s.time_budget_ms = *v;
+  if (auto v = t.choice("on_timeout", {"reject", "accept"}))
+    s.on_timeout = *v == "accept" ? secrets::OnTimeout::accept : secrets::OnTimeout::reject;
+  if (auto v = t.boolean("inline_allow"))
+    s.inline_allow = *v;
+  if (auto v = t.boolean("allow_bypass"))
+    s.allow_bypass = *v;
+  if (auto v = t.globs("allow_paths", util::GlobSyntax::path))
+    s.allow_paths = std::move(*v);
+  if (auto v = t.strings("allow_regexes")) {
+    s.allow_regexes.clear();
+    for (const auto& p : *v) {
+      auto r = util::Regex::compile(p);
+      if (!r) {
+        t.error("allow_regexes",
+                fmt::format("secrets.allow_regexes: \"{}\": {}", p, r.error().message));
+        continue;
+      }
+      s.allow_regexes.push_back(std::move(r.value()));
+    }
+  }
+  if (auto v = t.strings("stopwords")) {
+    s.stopwords.clear();
+    for (const auto& w : *v)
+      s.stopwords.push_back(util::to_lower(w));
+  }
+  if (auto v = t.strings("allow_fingerprints"))
+    s.allow_fingerprints = *v;
   t.finish();
 }
 

@@ -1,7 +1,13 @@
-// PCRE2 behind util::Regex; see regex.hpp.
+// PCRE2 wrapper (see regex.hpp). Compile errors become Results; every match runs with a match
+// context that carries the match and depth limits, and JIT matching gets its own stack so deep
+// (but legitimate) patterns do not fail on the default 32 KiB JIT stack.
 #include "util/regex.hpp"
 
+#include "util/strings.hpp"
+
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #ifndef PCRE2_CODE_UNIT_WIDTH
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -10,51 +16,140 @@
 
 namespace custody::util {
 
+struct Regex::Code {
+  pcre2_code* code = nullptr;
+  pcre2_match_context* context = nullptr;
+  ~Code() {
+    pcre2_match_context_free(context);
+    pcre2_code_free(code);
+  }
+};
+
 namespace {
 
-constexpr uint32_t k_match_limit = 100000;
-constexpr uint32_t k_depth_limit = 10000;
+// Per-thread match data and JIT stack, sized for any pattern we compile (ovector grows on demand).
+struct Scratch {
+  pcre2_match_data* data = nullptr;
+  uint32_t pairs = 0;
+  pcre2_jit_stack* jit_stack = nullptr;
+  ~Scratch() {
+    pcre2_match_data_free(data);
+    pcre2_jit_stack_free(jit_stack);
+  }
+  pcre2_match_data* get(uint32_t needed) {
+    if (!data || pairs < needed) {
+      pcre2_match_data_free(data);
+      pairs = std::max<uint32_t>(needed, 16);
+      data = pcre2_match_data_create(pairs, nullptr);
+    }
+    return data;
+  }
+  pcre2_jit_stack* stack() {
+    if (!jit_stack)
+      jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, nullptr);
+    return jit_stack;
+  }
+};
+
+thread_local Scratch t_scratch;
+
+pcre2_jit_stack* jit_stack_callback(void*) {
+  return t_scratch.stack();
+}
+
+std::string pcre2_message(int code) {
+  PCRE2_UCHAR buffer[256];
+  int n = pcre2_get_error_message(code, buffer, sizeof buffer);
+  return n < 0 ? fmt::format("PCRE2 error {}", code)
+               : std::string(reinterpret_cast<char*>(buffer), static_cast<size_t>(n));
+}
 
 } // namespace
 
-struct Regex::Code {
-  pcre2_code* code = nullptr;
-  ~Code() { pcre2_code_free(code); }
-};
+std::string_view RegexMatch::group(std::string_view text, size_t index) const {
+  if (index >= groups.size() || !groups[index].matched())
+    return {};
+  return text.substr(groups[index].start, groups[index].end - groups[index].start);
+}
 
-Regex::Regex(std::string pattern, std::shared_ptr<const Code> code)
-    : m_pattern(std::move(pattern)), m_code(std::move(code)) {}
-
-Result<Regex> Regex::compile(std::string_view pattern) {
+Result<Regex> Regex::compile(std::string_view pattern, const RegexOptions& options) {
+  uint32_t flags = 0;
+  if (options.case_mode == RegexCase::insensitive)
+    flags |= PCRE2_CASELESS;
+  if (options.multiline)
+    flags |= PCRE2_MULTILINE;
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), 0,
-                                   &error_code, &error_offset, nullptr);
-  if (!code) {
-    PCRE2_UCHAR buffer[256];
-    pcre2_get_error_message(error_code, buffer, sizeof buffer);
+  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
+                                   flags, &error_code, &error_offset, nullptr);
+  if (!code)
     return make_error(ErrorCode::invalid_config,
-                      fmt::format("invalid regular expression \"{}\" at offset {}: {}", pattern,
-                                  error_offset, reinterpret_cast<const char*>(buffer)));
-  }
+                      fmt::format("invalid regular expression \"{}\" at offset {}: {}",
+                                  util::printable(pattern.substr(0, 200)), error_offset,
+                                  pcre2_message(error_code)));
   auto holder = std::make_shared<Code>();
   holder->code = code;
-  return Regex(std::string(pattern), std::move(holder));
+  holder->context = pcre2_match_context_create(nullptr);
+  pcre2_set_match_limit(holder->context, options.match_limit);
+  pcre2_set_depth_limit(holder->context, options.depth_limit);
+  pcre2_set_heap_limit(holder->context, 64 * 1024); // KiB
+  pcre2_jit_stack_assign(holder->context, jit_stack_callback, nullptr);
+  Regex regex;
+  regex.m_jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+  regex.m_code = std::move(holder);
+  regex.m_pattern = std::string(pattern);
+  return regex;
+}
+
+MatchStatus Regex::search(std::string_view text, size_t start, RegexMatch& out) const {
+  if (start > text.size())
+    return MatchStatus::no_match;
+  uint32_t groups = static_cast<uint32_t>(group_count()) + 1;
+  pcre2_match_data* data = t_scratch.get(groups);
+  int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), start,
+                       0, data, m_code->context);
+  if (rc == PCRE2_ERROR_NOMATCH)
+    return MatchStatus::no_match;
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+      rc == PCRE2_ERROR_JIT_STACKLIMIT)
+    return MatchStatus::limit_exceeded;
+  if (rc < 0)
+    return MatchStatus::error;
+  const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data);
+  out.groups.resize(groups);
+  for (uint32_t i = 0; i < groups; ++i) {
+    if (ovector[2 * i] == PCRE2_UNSET || ovector[2 * i + 1] < ovector[2 * i]) {
+      out.groups[i] = {};
+    } else {
+      out.groups[i] = {ovector[2 * i], ovector[2 * i + 1]};
+    }
+  }
+  return MatchStatus::match;
+}
+
+bool Regex::matches(std::string_view text) const {
+  RegexMatch m;
+  return search(text, 0, m) == MatchStatus::match;
 }
 
 bool Regex::search(std::string_view text) const {
-  m_limit_hit = false;
-  pcre2_match_context* context = pcre2_match_context_create(nullptr);
-  pcre2_set_match_limit(context, k_match_limit);
-  pcre2_set_depth_limit(context, k_depth_limit);
-  pcre2_match_data* data = pcre2_match_data_create_from_pattern(m_code->code, nullptr);
-  int rc = pcre2_match(m_code->code, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, 0,
-                       data, context);
-  pcre2_match_data_free(data);
-  pcre2_match_context_free(context);
-  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT)
-    m_limit_hit = true;
-  return rc >= 0;
+  RegexMatch m;
+  MatchStatus status = search(text, 0, m);
+  m_limit_hit = status == MatchStatus::limit_exceeded;
+  return status == MatchStatus::match;
+}
+
+int Regex::group_index(std::string_view name) const {
+  std::string n(name);
+  int index =
+      pcre2_substring_number_from_name(m_code->code, reinterpret_cast<PCRE2_SPTR>(n.c_str()));
+  return index < 0 ? -1 : index;
+}
+
+int Regex::group_count() const {
+  uint32_t count = 0;
+  pcre2_pattern_info(m_code->code, PCRE2_INFO_CAPTURECOUNT, &count);
+  return static_cast<int>(count);
 }
 
 } // namespace custody::util

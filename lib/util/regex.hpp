@@ -1,32 +1,74 @@
 #pragma once
-// util::Regex: the one wrapper over PCRE2 (the only file that includes pcre2.h is regex.cpp).
-// Patterns come from administrators' configuration, so they are compiled once at config load
-// (a bad pattern is a config error, never a push-time crash) and every match runs under a
-// match limit: a pathological pattern fails the match instead of hanging a hook.
+// util::Regex: the one wrapper over PCRE2 (only regex.cpp includes pcre2.h), shared by the
+// trailer schema and secret scanning. Patterns come from admins' configuration and from
+// third-party rule files, so they are compiled once at config load (a bad pattern is a config
+// error, never a push-time crash), and every match runs
+// under a match limit and a depth limit: a catastrophic pattern returns `limit_exceeded` in
+// milliseconds instead of hanging a push. Patterns are JIT-compiled when the platform allows.
+//
+// A compiled Regex is immutable and safe to share between threads; match state lives in a
+// per-thread scratch buffer inside regex.cpp.
 #include "util/result.hpp"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace custody::util {
 
+enum class RegexCase { sensitive, insensitive };
+
+struct RegexOptions {
+  RegexCase case_mode = RegexCase::sensitive;
+  bool multiline = false;         // ^ and $ match at line boundaries
+  uint32_t match_limit = 1000000; // PCRE2 match limit per start position (also bounds JIT)
+  uint32_t depth_limit = 10000;   // PCRE2 depth limit (interpreter backtracking depth)
+};
+
+enum class MatchStatus { match, no_match, limit_exceeded, error };
+
+// One match: the whole match is group 0. Offsets are absolute in the searched text; a group
+// that did not take part has `start == npos`.
+struct RegexMatch {
+  struct Span {
+    size_t start = std::string_view::npos;
+    size_t end = std::string_view::npos;
+    bool matched() const { return start != std::string_view::npos; }
+  };
+  std::vector<Span> groups;
+  std::string_view group(std::string_view text, size_t index) const;
+};
+
 class Regex {
 public:
-  // Compiles `pattern` (PCRE2, UTF mode off: patterns match bytes). The error names the offset.
-  static Result<Regex> compile(std::string_view pattern);
+  // Compiles `pattern`. A syntax error returns ErrorCode::invalid_config with the PCRE2 message
+  // and the offset in the pattern: `invalid regular expression "a(b" at offset 3: missing closing parenthesis`.
+  static Result<Regex> compile(std::string_view pattern, const RegexOptions& options = {});
 
-  // True if the pattern matches anywhere in `text` (use ^...$ to anchor). A match that exceeds
-  // the match limit counts as no match and sets `limit_hit()` for the caller to report.
+  // Searches `text` from `start` (lookbehinds may see text before it). On `match`, fills `out`
+  // (group 0 = whole match). Thread-safe.
+  MatchStatus search(std::string_view text, size_t start, RegexMatch& out) const;
+  // True if the pattern matches somewhere in `text`; a limit or error counts as no match.
+  bool matches(std::string_view text) const;
+  // Like matches(), and remembers whether the match limit was hit, for callers that report it
+  // (the trailer schema). Not for concurrent use of one Regex object: use the status overload.
   bool search(std::string_view text) const;
   bool limit_hit() const { return m_limit_hit; }
+
+  // Index of a named group, or -1.
+  int group_index(std::string_view name) const;
+  // Number of capturing groups (not counting group 0).
+  int group_count() const;
   const std::string& pattern() const { return m_pattern; }
+  bool jit() const { return m_jit; }
 
 private:
   struct Code;
-  Regex(std::string pattern, std::shared_ptr<const Code> code);
+  std::shared_ptr<const Code> m_code;
   std::string m_pattern;
-  std::shared_ptr<const Code> m_code; // compiled patterns are immutable and shared by copies
+  bool m_jit = false;
   mutable bool m_limit_hit = false;
 };
 

@@ -1,0 +1,128 @@
+// custody log verify: the auditor's check of the whole chain.
+#include "cli/args.hpp"
+#include "cli/log_commands.hpp"
+#include "cli/log_location.hpp"
+#include "hook/exit_code.hpp"
+#include "ledger/verify.hpp"
+#include "util/json.hpp"
+#include "util/strings.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace custody::cli {
+
+namespace {
+
+constexpr const char* k_help =
+    R"(usage: custody log verify [--ledger PATH | --repo PATH] [--public-key PEM]
+                          [--witness SEQ:HASH] [--json]
+
+Checks every record of every segment: gapless seq, each prev equal to the previous record's
+hash, each hash equal to SHA-256 of the line without its hash member, segment numbers in order.
+  --public-key PEM     also check the Ed25519 checkpoint signatures, and that no record comes
+                       after the last signed checkpoint
+  --witness SEQ:HASH   a head recorded earlier (`custody log head`): that record must still be
+                       there with that hash (catches truncation and rewritten history)
+  --json               print the result as one JSON object
+Exit 0: intact (torn tails from crashed writers are reported as warnings); 1: damaged, naming
+the first bad record; 2: the ledger cannot be read.
+)";
+
+Result<ledger::Witness> parse_witness(const std::string& text) {
+  auto colon = text.find(':');
+  std::string seq = text.substr(0, colon);
+  std::string hash = colon == std::string::npos ? "" : text.substr(colon + 1);
+  if (seq.empty() || seq.find_first_not_of("0123456789") != std::string::npos ||
+      hash.size() != 64 || !util::is_hex(hash))
+    return make_error(ErrorCode::invalid_input, fmt::format("--witness '{}' is not SEQ:HASH", text),
+                      "use the output of `custody log head`, e.g. 1234:9f86d08...");
+  return ledger::Witness{std::stoull(seq), util::to_lower(hash)};
+}
+
+util::Json finding_json(const ledger::Finding& f) {
+  return {{"file", f.file}, {"line", f.line}, {"message", f.message}, {"hint", f.hint}};
+}
+
+} // namespace
+
+int log_verify(const Args& args, hook::Io& io) {
+  auto parsed = parse_args(args, {{"--ledger", true},
+                                  {"--repo", true},
+                                  {"--public-key", true},
+                                  {"--witness", true},
+                                  {"--json", false}});
+  if (!parsed) {
+    print_log_error(io.err, "verify", parsed.error());
+    return hook::k_exit_usage;
+  }
+  if (parsed->has("--help")) {
+    io.out << k_help;
+    return hook::k_exit_ok;
+  }
+  auto location = locate_ledger(*parsed, io);
+  if (!location) {
+    print_log_error(io.err, "verify", location.error());
+    return hook::k_exit_internal_error;
+  }
+  ledger::VerifyOptions options;
+  options.path = location->path;
+  if (auto key = parsed->value("--public-key"))
+    options.public_key = cli_path(*key, io);
+  if (auto witness = parsed->value("--witness")) {
+    auto w = parse_witness(*witness);
+    if (!w) {
+      print_log_error(io.err, "verify", w.error());
+      return hook::k_exit_usage;
+    }
+    options.witness = *w;
+  }
+  auto report = ledger::verify(options);
+  if (!report) {
+    print_log_error(io.err, "verify", report.error());
+    return hook::k_exit_internal_error;
+  }
+  const bool ok = !report->error;
+  if (parsed->has("--json")) {
+    util::Json out = {{"ok", ok},
+                      {"ledger", options.path.string()},
+                      {"records", report->records},
+                      {"segments", report->segments},
+                      {"checkpoints", report->checkpoints},
+                      {"signatures_checked", report->signatures_checked},
+                      {"head", {{"seq", report->head_seq}, {"hash", report->head_hash}}},
+                      {"warning_count", report->warning_count},
+                      {"warnings", util::Json::array()}};
+    for (const auto& w : report->warnings)
+      out["warnings"].push_back(finding_json(w));
+    out["error"] = ok ? util::Json() : finding_json(*report->error);
+    io.out << util::dump_compact(out) << "\n";
+    return ok ? hook::k_exit_ok : hook::k_exit_rejected;
+  }
+  for (const auto& w : report->warnings)
+    io.err << "warning: " << ledger::format_finding(w) << "\n";
+  if (report->warning_count > report->warnings.size())
+    io.err << fmt::format("warning: {} more warnings not shown\n",
+                          report->warning_count - report->warnings.size());
+  if (!ok) {
+    io.err << "custody log verify: ledger damaged: " << ledger::format_finding(*report->error)
+           << "\n";
+    if (!report->error->hint.empty())
+      io.err << "hint: " << report->error->hint << "\n";
+    return hook::k_exit_rejected;
+  }
+  std::string line = fmt::format(
+      "ledger OK: {} records in {} segment{}, head seq {} hash {}", report->records,
+      report->segments, report->segments == 1 ? "" : "s", report->head_seq, report->head_hash);
+  if (options.public_key)
+    line += fmt::format("; {} checkpoint signatures valid", report->signatures_checked);
+  if (report->warning_count > 0)
+    line +=
+        fmt::format("; {} torn range{} (warning{})", report->warning_count,
+                    report->warning_count == 1 ? "" : "s", report->warning_count == 1 ? "" : "s");
+  io.out << line << "\n";
+  return hook::k_exit_ok;
+}
+
+} // namespace custody::cli

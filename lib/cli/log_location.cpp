@@ -1,0 +1,40 @@
+#include "cli/log_location.hpp"
+
+#include "config/loader.hpp"
+#include "git/repo.hpp"
+
+#include <fmt/format.h>
+
+namespace custody::cli {
+
+std::filesystem::path cli_path(const std::string& value, const hook::Io& io) {
+  std::filesystem::path p(value);
+  return (p.is_relative() ? io.cwd / p : p).lexically_normal();
+}
+
+Result<ledger::LedgerOptions> locate_ledger(const ParsedArgs& args, const hook::Io& io) {
+  if (auto path = args.value("--ledger"))
+    return ledger::LedgerOptions{cli_path(*path, io), 0, {}};
+  std::filesystem::path where = args.value("--repo") ? cli_path(*args.value("--repo"), io) : io.cwd;
+  auto repo = git::Repo::open(where);
+  if (!repo)
+    return make_error(ErrorCode::not_found,
+                      fmt::format("no repository at {} to find a ledger in", where.string()),
+                      "pass --ledger PATH (the ledger file) or --repo PATH (the repository)");
+  auto loaded = config::load_config(config::load_options_from_env(io.env, repo->git_dir()));
+  if (!loaded.diagnostics.empty())
+    return make_error(
+        ErrorCode::invalid_config,
+        fmt::format("the configuration is invalid: {}", loaded.diagnostics.front().to_string()),
+        "run `custody config check`, or pass --ledger PATH");
+  const auto& cfg = loaded.config.ledger;
+  std::filesystem::path path = cfg.path.empty() ? "custody/ledger.jsonl" : cfg.path;
+  if (path.is_relative())
+    path = repo->git_dir() / path;
+  std::filesystem::path key = cfg.signing_key;
+  if (!key.empty() && key.is_relative())
+    key = repo->git_dir() / key;
+  return ledger::LedgerOptions{path.lexically_normal(), cfg.rotate_bytes, key};
+}
+
+} // namespace custody::cli

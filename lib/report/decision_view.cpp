@@ -1,0 +1,95 @@
+#include "report/decision_view.hpp"
+
+#include "report/json_scan.hpp"
+
+namespace custody::report {
+
+namespace {
+
+std::string tool_of(std::string_view raw) {
+  if (!raw.empty() && raw[0] == '{') {
+    auto obj = ObjectScan::scan(raw);
+    if (!obj)
+      return "";
+    std::string name = obj->text("name");
+    std::string version = obj->text("version");
+    return version.empty() ? name : name + " " + version;
+  }
+  return value_text(raw);
+}
+
+std::string people_of(const ObjectScan& commit) {
+  auto raw = commit.raw("reviewers");
+  if (!raw || raw->empty() || (*raw)[0] != '[')
+    return raw ? value_text(*raw) : "";
+  std::string out;
+  commit.each("reviewers", [&](std::string_view person) {
+    std::string one;
+    if (!person.empty() && person[0] == '{') {
+      if (auto p = ObjectScan::scan(person)) {
+        one = p->text("name");
+        if (!p->text("email").empty())
+          one += " <" + p->text("email") + ">";
+      }
+    } else {
+      one = value_text(person);
+    }
+    if (!one.empty())
+      out += out.empty() ? one : "; " + one;
+  });
+  return out;
+}
+
+} // namespace
+
+std::optional<DecisionView> read_decision(std::string_view line) {
+  auto r = ObjectScan::scan(line);
+  if (!r)
+    return std::nullopt;
+  auto decision = r->raw("decision");
+  if (!decision || decision->empty() || (*decision)[0] != '"')
+    return std::nullopt;
+  DecisionView v;
+  v.type = r->text("type");
+  v.time = r->text("time");
+  v.repo = r->text("repo");
+  v.hook = r->text("hook");
+  v.push_id = r->text("push_id");
+  v.ref = r->text("ref");
+  v.kind = r->text("kind");
+  v.decision = value_text(*decision);
+  v.error = r->text("error");
+  v.is_protected = r->flag("protected");
+  if (auto p = r->raw("pusher"); p && !p->empty() && (*p)[0] == '{') {
+    if (auto pusher = ObjectScan::scan(*p)) {
+      v.pusher = pusher->text("name");
+      v.pusher_source = pusher->text("source");
+      v.pusher_is_agent = pusher->flag("is_agent");
+    }
+  }
+  r->each("commits", [&](std::string_view raw) {
+    auto c = ObjectScan::scan(raw);
+    if (!c)
+      return;
+    auto tool = c->raw("ai_tool");
+    v.commits.push_back({c->text("id"), c->text("author"), tool ? tool_of(*tool) : "",
+                         people_of(*c), c->text("review_date"), c->text("verdict")});
+  });
+  r->each("violations", [&](std::string_view raw) {
+    if (auto x = ObjectScan::scan(raw))
+      v.violations.push_back(
+          {x->text("rule"), x->text("control"), x->text("commit"), x->text("message")});
+  });
+  r->each("findings", [&](std::string_view raw) {
+    if (auto x = ObjectScan::scan(raw))
+      v.findings.push_back({x->text("rule"), x->text("commit"), x->text("path"), x->text("line"),
+                            x->text("fingerprint"), x->text("redacted")});
+  });
+  r->each("bypasses", [&](std::string_view raw) {
+    if (auto x = ObjectScan::scan(raw))
+      v.bypasses.push_back({x->text("fingerprint"), x->text("reason"), x->text("by")});
+  });
+  return v;
+}
+
+} // namespace custody::report

@@ -1,0 +1,41 @@
+#pragma once
+// The fields of a decision record that reports use, read once per record with ObjectScan.
+// Every field is optional in the ledger (records gain fields as issues land): absent reads as
+// empty. Shapes tolerated: ai_tool as "name version" or {name, version}; reviewers as strings
+// or {name, email} objects.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace custody::report {
+
+struct CommitView {
+  std::string id, author, ai_tool, reviewers, review_date, verdict;
+};
+struct ViolationView {
+  std::string rule, control, commit, message;
+};
+struct FindingView {
+  std::string rule, commit, path, line, fingerprint, redacted;
+};
+struct BypassView {
+  std::string fingerprint, reason, by;
+};
+
+struct DecisionView {
+  std::string type, time, repo, hook, push_id, ref, kind, decision, error;
+  bool is_protected = false;
+  std::string pusher, pusher_source;
+  bool pusher_is_agent = false;
+  std::vector<CommitView> commits;
+  std::vector<ViolationView> violations;
+  std::vector<FindingView> findings;
+  std::vector<BypassView> bypasses;
+};
+
+// The view of a record carrying a "decision" string; nullopt for other records (recovery,
+// checkpoint) and for lines that are not JSON objects.
+std::optional<DecisionView> read_decision(std::string_view line);
+
+} // namespace custody::report

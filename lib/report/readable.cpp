@@ -1,0 +1,46 @@
+#include "report/readable.hpp"
+
+#include "report/fields.hpp"
+#include "util/strings.hpp"
+
+#include <fmt/format.h>
+
+namespace custody::report {
+
+std::string readable_line(std::string_view line) {
+  util::Json r;
+  try {
+    r = util::Json::parse(line);
+  } catch (const util::Json::exception&) {
+    return "(unreadable record; run `custody log verify`)";
+  }
+  std::string head = fmt::format("seq {}  {}", text(r, "seq"), text(r, "time"));
+  std::string type = text(r, "type");
+  if (type == "recovery") {
+    const auto& torn = r.contains("torn") ? r["torn"] : util::Json::object();
+    return util::printable(fmt::format("{}  recovery: torn bytes kept ({} bytes at byte {})", head,
+                                       text(torn, "length"), text(torn, "offset")));
+  }
+  if (type == "checkpoint")
+    return fmt::format("{}  checkpoint signed by key {}", head, text(r, "key"));
+  const util::Json& pusher =
+      r.contains("pusher") && r["pusher"].is_object() ? r["pusher"] : util::Json::object();
+  std::string who = text(pusher, "name");
+  if (flag(pusher, "is_agent"))
+    who += "[agent]";
+  std::string rules;
+  for (const auto& v : list(r, "violations"))
+    if (v.is_object() && rules.find(text(v, "rule")) == std::string::npos)
+      rules += (rules.empty() ? "" : ",") + text(v, "rule");
+  std::string out =
+      fmt::format("{}  {}  {}  {}  {}  {}", head, text(r, "hook"), who.empty() ? "-" : who,
+                  text(r, "ref").empty() ? "-" : text(r, "ref"),
+                  text(r, "kind").empty() ? type : text(r, "kind"), text(r, "decision"));
+  if (!rules.empty())
+    out += "  " + rules;
+  if (!text(r, "error").empty())
+    out += "  (" + text(r, "error") + ")";
+  return util::printable(out);
+}
+
+} // namespace custody::report

@@ -1,0 +1,69 @@
+#include "secrets/rule_set.hpp"
+
+#include "secrets/rule_file.hpp"
+#include "util/file.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace custody::embedded {
+extern const std::string_view builtin_rules;
+}
+
+namespace custody::secrets {
+
+std::string_view builtin_rules_text() { return embedded::builtin_rules; }
+
+Allowlist site_allowlist(const SecretsConfig& config) {
+  Allowlist a;
+  a.description = "[secrets] allowlist";
+  a.paths = config.allow_paths;
+  a.regexes = config.allow_regexes;
+  a.stopwords = config.stopwords;
+  a.fingerprints.insert(config.allow_fingerprints.begin(), config.allow_fingerprints.end());
+  return a;
+}
+
+Result<LoadedEngine> load_engine(const SecretsConfig& config) {
+  std::vector<Rule> rules;
+  EngineOptions options;
+  std::vector<std::string> notes;
+  for (const auto& source : config.rules) {
+    std::string text;
+    std::string name = source;
+    if (source == "builtin") {
+      text = std::string(builtin_rules_text());
+      name = "<builtin rules>";
+    } else {
+      auto content = util::read_file(source);
+      if (!content)
+        return make_error(content.error().code, fmt::format("secret rule file {}: {}", source, content.error().message),
+                          "fix [secrets].rules in the configuration");
+      text = std::move(content.value());
+    }
+    config::Diagnostics errors;
+    RuleFile file = load_rule_text(text, name, errors);
+    if (!errors.empty())
+      return make_error(ErrorCode::invalid_config, errors.front().to_string(),
+                        errors.size() > 1 ? fmt::format("and {} more problems in the rule files", errors.size() - 1) : "");
+    for (auto& r : file.rules)
+      rules.push_back(std::move(r));
+    for (auto& a : file.allowlists)
+      options.allowlists.push_back(std::move(a));
+    notes.insert(notes.end(), file.notes.begin(), file.notes.end());
+  }
+  std::erase_if(rules, [&](const Rule& r) {
+    return std::find(config.disabled_rules.begin(), config.disabled_rules.end(), r.id) != config.disabled_rules.end();
+  });
+  Allowlist site = site_allowlist(config);
+  if (!site.empty())
+    options.allowlists.push_back(std::move(site));
+  options.inline_allow = config.inline_allow ? InlineAllow::honoured : InlineAllow::ignored;
+  auto engine = Engine::build(std::move(rules), std::move(options));
+  if (!engine)
+    return engine.error();
+  return LoadedEngine{std::move(engine.value()), std::move(notes)};
+}
+
+} // namespace custody::secrets

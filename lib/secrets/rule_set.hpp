@@ -1,0 +1,28 @@
+#pragma once
+// Assembling the engine a scan uses from the configuration: the builtin rules (config/rules.toml,
+// embedded at build time), the site's rule files, minus disabled rules, plus the server-side
+// allowlist from [secrets].
+#include "secrets/engine.hpp"
+#include "secrets/secrets_config.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace custody::secrets {
+
+std::string_view builtin_rules_text();
+
+struct LoadedEngine {
+  Engine engine;
+  std::vector<std::string> notes; // what imported rule files asked for that is not honoured
+};
+
+// Errors (a missing rule file, a bad custody-format rule) fail the load: a scan with silently
+// fewer rules than configured would be a false sense of safety.
+Result<LoadedEngine> load_engine(const SecretsConfig& config);
+
+// The server-side allowlist of `config` as an Allowlist (empty if nothing is configured).
+Allowlist site_allowlist(const SecretsConfig& config);
+
+} // namespace custody::secrets

@@ -1,0 +1,309 @@
+// Unit tests for the secret engine's parts: keyword prefilter, entropy, checksums, redaction,
+// fingerprints, decoy heuristics and allowlists. Per-rule examples live in builtin_rules_test.cpp.
+#include "config/diagnostics.hpp"
+#include "secrets/allowlist.hpp"
+#include "secrets/checksum.hpp"
+#include "secrets/engine.hpp"
+#include "secrets/entropy.hpp"
+#include "secrets/keyword_index.hpp"
+#include "secrets/not_secret.hpp"
+#include "secrets/redaction.hpp"
+#include "secrets/rule_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace custody::secrets;
+
+namespace {
+
+std::vector<std::pair<uint32_t, uint32_t>> hits_of(const KeywordIndex& index,
+                                                   std::string_view text) {
+  std::vector<KeywordHit> hits;
+  index.find_all(text, hits);
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (auto h : hits)
+    out.emplace_back(h.keyword, h.end);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Naive reference: every (keyword, end) pair, case-insensitive.
+std::vector<std::pair<uint32_t, uint32_t>> naive_hits(const std::vector<std::string>& keywords,
+                                                      std::string_view text) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  for (uint32_t k = 0; k < keywords.size(); ++k)
+    for (size_t i = 0; i + keywords[k].size() <= text.size(); ++i) {
+      bool eq = true;
+      for (size_t j = 0; j < keywords[k].size() && eq; ++j)
+        eq = std::tolower(static_cast<unsigned char>(text[i + j])) == keywords[k][j];
+      if (eq)
+        out.emplace_back(k, static_cast<uint32_t>(i + keywords[k].size()));
+    }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Engine engine_from(std::string_view toml) {
+  custody::config::Diagnostics errors;
+  RuleFile file = load_rule_text(toml, "test.toml", errors);
+  EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors.front().to_string());
+  EngineOptions options;
+  options.allowlists = file.allowlists;
+  auto engine = Engine::build(std::move(file.rules), options);
+  EXPECT_TRUE(engine.ok());
+  return std::move(engine.value());
+}
+
+constexpr std::string_view k_rules = R"(
+[[rule]]
+id = "test-token"
+description = "test token"
+regex = '\b(tst_[A-Za-z0-9]{20})\b'
+keywords = ["tst_"]
+entropy = 3.0
+tp = ["tst_aB3dE5gH7jK9mN1pQ3sT"]
+
+[[rule]]
+id = "test-pair"
+description = "key then secret within 3 lines"
+regex = '(?s)KEYID=(\w+).{0,200}?SECRET=(\w{16,})'
+secret_group = 2
+keywords = ["keyid="]
+window_lines = 3
+
+[[allowlist]]
+paths = ["vendor/**"]
+)";
+
+} // namespace
+
+TEST(KeywordIndex, FindsEveryOccurrenceCaseInsensitively) {
+  std::vector<std::string> keywords = {"akia", "ghp_", "password", "pass", "ss", "a"};
+  auto index = KeywordIndex::build(keywords);
+  std::string text = "xx AKIAQQ ghp_ PassWord=1 passs aaa";
+  EXPECT_EQ(hits_of(index, text), naive_hits(keywords, text));
+}
+
+TEST(KeywordIndex, LongTextAcrossTheSplitPoint) {
+  std::vector<std::string> keywords = {"secret", "token", "xoxb-"};
+  auto index = KeywordIndex::build(keywords);
+  std::string text;
+  for (int i = 0; i < 2000; ++i)
+    text += i % 7 == 0 ? "SeCrEt " : i % 11 == 0 ? "xoxb-tok" : "lorem ";
+  // Put a keyword exactly across the middle.
+  size_t mid = text.size() / 2;
+  text.replace(mid - 3, 6, "secret");
+  EXPECT_EQ(hits_of(index, text), naive_hits(keywords, text));
+}
+
+TEST(Entropy, RandomScoresHigherThanWords) {
+  EXPECT_DOUBLE_EQ(shannon_entropy(""), 0);
+  EXPECT_DOUBLE_EQ(shannon_entropy("aaaa"), 0);
+  EXPECT_DOUBLE_EQ(shannon_entropy("ab"), 1);
+  EXPECT_NEAR(shannon_entropy("0123456789abcdef"), 4.0, 1e-9);
+  EXPECT_GT(shannon_entropy("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ9e8R4t2"), 4.5);
+  EXPECT_LT(shannon_entropy("passwordpassword"), 3.0);
+}
+
+TEST(Checksum, Crc32AndBase62) {
+  EXPECT_EQ(crc32("123456789"), 0xCBF43926u); // the CRC-32 check value
+  EXPECT_EQ(base62(0, 6), "000000");
+  EXPECT_EQ(base62(61, 1), "z");
+  EXPECT_EQ(base62(62, 2), "10");
+  std::string body = "abcdefghijklmnopqrstuvwxyz0123";
+  std::string token = "ghp_" + body + base62(crc32(body), 6);
+  EXPECT_TRUE(valid_crc32_base62_token(token));
+  token.back() = token.back() == 'A' ? 'B' : 'A';
+  EXPECT_FALSE(valid_crc32_base62_token(token));
+  EXPECT_FALSE(valid_crc32_base62_token("ghp_short"));
+  EXPECT_FALSE(valid_crc32_base62_token("no-underscore"));
+}
+
+TEST(Redaction, ShowsAtMostFourCharactersAndTheLength) {
+  EXPECT_EQ(redact("AKIAQYLPMN5HFIQR7XYZ"), "AKIA…(20 chars)");
+  EXPECT_EQ(redact("abcdefg"), "a…(7 chars)");
+  EXPECT_EQ(redact("abc"), "…(3 chars)");
+  EXPECT_EQ(redact(std::string("\x01\x02\x03\x04\x05\x06\x07\x08", 8)), "\\x01\\x02…(8 chars)");
+}
+
+TEST(Fingerprint, ContentBasedAndRuleScoped) {
+  auto a = fingerprint("aws-access-key", "AKIAQYLPMN5HFIQR7XYZ");
+  EXPECT_EQ(a, fingerprint("aws-access-key", "AKIAQYLPMN5HFIQR7XYZ"));
+  EXPECT_NE(a, fingerprint("other", "AKIAQYLPMN5HFIQR7XYZ"));
+  EXPECT_NE(a, fingerprint("aws-access-key", "AKIAQYLPMN5HFIQR7XYZ0"));
+  EXPECT_TRUE(a.starts_with("aws-access-key:"));
+  EXPECT_EQ(a.size(), std::string("aws-access-key:").size() + 20);
+  EXPECT_EQ(a.find("AKIAQ"), std::string::npos);
+}
+
+TEST(NotSecret, Decoys) {
+  Rule plain;
+  Rule generic;
+  generic.generic = true;
+  EXPECT_NE(not_secret_reason(plain, "AKIAIOSFODNN7EXAMPLE", ""), "");
+  EXPECT_NE(not_secret_reason(plain, "${API_TOKEN}", ""), "");
+  EXPECT_NE(not_secret_reason(plain, "<your-key>", ""), "");
+  EXPECT_NE(not_secret_reason(plain, "xxxxxxxxxxxxxxxx", ""), "");
+  EXPECT_NE(not_secret_reason(plain, "changeme", ""), "");
+  EXPECT_NE(not_secret_reason(plain, "123e4567-e89b-12d3-a456-426614174000", ""), "");
+  EXPECT_NE(not_secret_reason(plain, "da39a3ee5e6b4b0d3255bfef95601890afd80709", ""), "");
+  EXPECT_NE(not_secret_reason(plain, "sha512-AbCdEf0123456789", ""), "");
+  EXPECT_NE(not_secret_reason(generic, "get_password()", "password = get_password()"), "");
+  EXPECT_NE(not_secret_reason(generic, "settings", "password = settings"), "");
+  EXPECT_EQ(not_secret_reason(plain, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ9e8R4t2", ""), "");
+  Rule uuid_ok;
+  uuid_ok.shapes_ok = static_cast<unsigned>(Shape::uuid);
+  EXPECT_EQ(not_secret_reason(uuid_ok, "3f2c9a4e-8b1d-4c7e-9a6f-2d5b8e1c7a90", ""), "");
+}
+
+TEST(Allowlist, AnyAndAll) {
+  Allowlist a;
+  a.stopwords = {"fixture"};
+  a.fingerprints = {"r:abc"};
+  FindingContext f{"r", "tok_fixture_1", "m", "line", "src/a.c", "", "r:zzz"};
+  EXPECT_TRUE(a.allows(f));
+  f.secret = "tok_real_1";
+  EXPECT_FALSE(a.allows(f));
+  f.fingerprint = "r:abc";
+  EXPECT_TRUE(a.allows(f));
+  a.condition = Condition::all;
+  EXPECT_FALSE(a.allows(f)); // fingerprint matches, stopword does not
+  Allowlist paths;
+  paths.paths.push_back(
+      custody::util::Glob::compile("test/**", custody::util::GlobSyntax::path).value());
+  EXPECT_TRUE(paths.allows_whole_path("test/data/x.env"));
+  EXPECT_FALSE(paths.allows_whole_path("src/x.env"));
+  EXPECT_FALSE(Allowlist{}.allows(f));
+}
+
+TEST(Engine, FindsRedactsAndHonoursInlineAllowAndPaths) {
+  Engine engine = engine_from(k_rules);
+  std::string token = "tst_aB3dE5gH7jK9mN1pQ3sT";
+  auto r = engine.scan("line one\nconst t = \"" + token + "\";\n", "src/a.js");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, "test-token");
+  EXPECT_EQ(r.findings[0].line, 2);
+  EXPECT_EQ(r.findings[0].column, 12);
+  EXPECT_EQ(r.findings[0].redacted, "tst_…(24 chars)");
+  EXPECT_EQ(r.findings[0].fingerprint, fingerprint("test-token", token));
+  EXPECT_TRUE(engine.scan("t = \"" + token + "\" // custody:allow\n", "src/a.js").findings.empty());
+  EXPECT_TRUE(engine.scan("t = \"" + token + "\" # gitleaks:allow\n", "src/a.js").findings.empty());
+  EXPECT_TRUE(engine.scan("t = \"" + token + "\"\n", "vendor/lib/a.js").findings.empty());
+  // Low entropy is not a secret.
+  EXPECT_TRUE(engine.scan("t = tst_abababababababababab\n").findings.empty());
+}
+
+TEST(Engine, WindowSpansLinesAndSecretGroup) {
+  Engine engine = engine_from(k_rules);
+  auto r = engine.scan("x\nKEYID=abc\nfoo\nSECRET=Zq8Lr2Vt9Xw4Yp7Nm3Kb\n");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule, "test-pair");
+  EXPECT_EQ(r.findings[0].line, 4);
+}
+
+TEST(Engine, CatastrophicRegexIsLimitedNotHung) {
+  Engine engine = engine_from(R"(
+[[rule]]
+id = "evil"
+regex = '(a+)+$'
+keywords = ["aaaa"]
+)");
+  std::string text(30000, 'a');
+  text += "b\n";
+  auto start = std::chrono::steady_clock::now();
+  auto r = engine.scan(text);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_LT(elapsed, std::chrono::seconds(5));
+  EXPECT_TRUE(r.findings.empty());
+  EXPECT_EQ(r.limited_rules, std::vector<std::string>{"evil"});
+}
+
+TEST(Engine, BinaryDetection) {
+  EXPECT_FALSE(is_binary("plain text\n"));
+  EXPECT_TRUE(is_binary(std::string("PK\x03\x04\0\0", 6)));
+  std::string late(9000, 'a');
+  late[8500] = '\0';
+  EXPECT_FALSE(is_binary(late));
+}
+
+TEST(Engine, DuplicateIdsAreAnError) {
+  custody::config::Diagnostics errors;
+  RuleFile file = load_rule_text("[[rule]]\nid='a'\nregex='x'\n[[rule]]\nid='a'\nregex='y'\n",
+                                 "t.toml", errors);
+  EXPECT_TRUE(errors.empty());
+  EXPECT_FALSE(Engine::build(std::move(file.rules)).ok());
+}
+
+TEST(RuleFile, StrictErrorsForCustodyFormat) {
+  custody::config::Diagnostics errors;
+  load_rule_text("[[rule]]\nid='a'\nregex='('\n", "t.toml", errors);
+  ASSERT_FALSE(errors.empty());
+  errors.clear();
+  load_rule_text("[[rule]]\nid='a'\nregex='x'\nbogus=1\n", "t.toml", errors);
+  EXPECT_FALSE(errors.empty());
+}
+
+TEST(GitleaksImport, RulesAllowlistsAndNotes) {
+  constexpr std::string_view text = R"(
+title = "site gitleaks"
+[extend]
+useDefault = true
+
+[[rules]]
+id = "acme-token"
+description = "ACME token"
+regex = '''acme_(?P<tok>[a-z0-9]{24})'''
+secretGroup = 1
+entropy = 3.2
+keywords = ["ACME_"]
+path = '''\.env$'''
+  [[rules.allowlists]]
+  regexes = ['''acme_0{24}''']
+
+[[rules]]
+id = "needs-required"
+regex = '''foo(bar)'''
+  [[rules.required]]
+  id = "acme-token"
+
+[[rules]]
+id = "bad-regex"
+regex = '''(?<!x'''
+
+[allowlist]
+description = "global"
+paths = ['''(^|/)testdata/''']
+stopwords = ["Dummy"]
+)";
+  custody::config::Diagnostics errors;
+  RuleFile file = load_rule_text(text, "gitleaks.toml", errors);
+  EXPECT_TRUE(errors.empty()) << (errors.empty() ? "" : errors.front().to_string());
+  ASSERT_GE(file.rules.size(), 1u);
+  EXPECT_EQ(file.rules[0].id, "acme-token");
+  EXPECT_EQ(file.rules[0].secret_group, 1);
+  EXPECT_EQ(file.rules[0].keywords, std::vector<std::string>{"acme_"});
+  EXPECT_DOUBLE_EQ(file.rules[0].entropy, 3.2);
+  EXPECT_TRUE(file.rules[0].path_regex.has_value());
+  EXPECT_EQ(file.rules[0].allowlists.size(), 1u);
+  ASSERT_EQ(file.allowlists.size(), 1u);
+  EXPECT_EQ(file.allowlists[0].stopwords, std::vector<std::string>{"dummy"});
+  std::string notes;
+  for (const auto& n : file.notes)
+    notes += n + "\n";
+  EXPECT_NE(notes.find("extend"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("required"), std::string::npos) << notes;
+  EXPECT_NE(notes.find("bad-regex"), std::string::npos) << notes;
+
+  EngineOptions options;
+  options.allowlists = file.allowlists;
+  auto engine = Engine::build(std::move(file.rules), options);
+  ASSERT_TRUE(engine.ok());
+  EXPECT_EQ(engine->scan("ACME=acme_k3j9x8q2m7v4b1n6z5w0r8t3\n", "app/.env").findings.size(), 1u);
+  EXPECT_TRUE(
+      engine->scan("ACME=acme_k3j9x8q2m7v4b1n6z5w0r8t3\n", "app/config.yml").findings.empty());
+  EXPECT_TRUE(
+      engine->scan("ACME=acme_k3j9x8q2m7v4b1n6z5w0r8t3\n", "testdata/.env").findings.empty());
+  EXPECT_TRUE(engine->scan("ACME=acme_000000000000000000000000\n", "app/.env").findings.empty());
+}
