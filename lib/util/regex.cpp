@@ -81,9 +81,9 @@ Result<Regex> Regex::compile(std::string_view pattern, const RegexOptions& optio
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
                                    flags, &error_code, &error_offset, nullptr);
   if (!code)
-    return make_error(
-        ErrorCode::invalid_config,
-        fmt::format("regex error at offset {}: {}", error_offset, pcre2_message(error_code)));
+    return make_error(ErrorCode::invalid_config,
+                      fmt::format("invalid regular expression \"{}\" at offset {}: {}", pattern,
+                                  error_offset, pcre2_message(error_code)));
   auto holder = std::make_shared<Code>();
   holder->code = code;
   holder->context = pcre2_match_context_create(nullptr);
