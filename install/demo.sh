@@ -40,7 +40,18 @@ REMOTE_USER=claude-agent show git push origin main
 step "4. the same agent pushes to a feature branch for human review: accepted"
 REMOTE_USER=claude-agent show git push origin HEAD:refs/heads/agent/gen
 
-step "5. deleting main: rejected"
+step "5. an AI-assisted commit without a human review reaches main: rejected"
+git reset -q --hard origin/main
+echo "def helper(): pass" >helper.py && git add helper.py
+git commit -qm "Add helper" -m "AI-Generated: claude-code/opus-4"
+CUSTODY_PUSHER=alice show git push origin main
+
+step "6. the same commit after Bob reviewed it: accepted"
+git commit -q --amend --no-edit --trailer "Reviewed-By: Bob Reviewer <bob@example.com>" --trailer "Review-Date: $(date -u +%Y-%m-%d)"
+show git log -1 --format=%B
+CUSTODY_PUSHER=alice show git push origin main
+
+step "7. deleting main: rejected"
 CUSTODY_PUSHER=alice show git push origin :main
 
 cd "$demo"

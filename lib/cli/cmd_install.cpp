@@ -1,7 +1,8 @@
-// custody install: put custody's hooks into a repository.
+// custody install: put custody's hook where the host runs it, leaving the host's own hooks alone.
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "cli/install_paths.hpp"
+#include "cli/install_plan.hpp"
 #include "git/repo.hpp"
 #include "hook/exit_code.hpp"
 #include "install/hook_installer.hpp"
@@ -14,31 +15,61 @@ namespace custody::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: custody install --repo PATH [--hook NAME] [--force]
+constexpr const char* k_help = R"(usage: custody install MODE [--hook NAME] [--force]
 
-Installs custody's hook into one repository's hooks directory (core.hooksPath if set).
+Installs custody's hook where git (or the git host) runs it. Modes:
 
-  bare repository (a server):   pre-receive by default; --hook update on request
-                                 (pre-receive decides for the whole push and sees the pushed
-                                 objects before git keeps them; update decides ref by ref)
-  repository with a work tree:  commit-msg (the developer-side trailer check)
+  --repo PATH             one repository's hooks directory (core.hooksPath if set):
+                          bare: pre-receive (default) or --hook update; work tree: commit-msg
+  --gitea ROOT            Gitea/Forgejo: ROOT is one <repo>.git or the repository root
+                          ([repository] ROOT); installs <repo>.git/hooks/pre-receive.d/custody,
+                          run by Gitea's own hooks/pre-receive wrapper after Gitea's checks
+  --gitlab ROOT           GitLab/Gitaly: one <repo>.git or a storage path (hashed repos found
+                          below it); installs <repo>.git/custom_hooks/pre-receive.d/custody
+  --gitlab-global DIR     GitLab: Gitaly's custom_hooks_dir; installs DIR/pre-receive.d/custody
+                          (every repository on the node)
+  --gitolite LOCAL_CODE   gitolite: $LOCAL_CODE/hooks/common/pre-receive (then run
+                          `gitolite setup --hooks-only`); with --repo-specific,
+                          $LOCAL_CODE/hooks/repo-specific/custody-pre-receive for
+                          `option hook.pre-receive = custody-pre-receive`. gitolite's update hook
+                          is never replaced (for a VREF see docs/hosts/gitolite.md)
+  --hooks-path DIR        a core.hooksPath directory: commit-msg by default (developer
+                          machines), or --hook pre-receive for a server-wide hooks directory
 
 The hook is a symlink to custody's executable, so upgrading custody upgrades every repository.
-An existing hook that is not custody's is never replaced unless --force is given; it is then
-moved aside as <hook>.pre-custody. Installing again changes nothing.
-For bare repositories it also sets receive.advertisePushOptions=true, so `git push -o ...`
-options (such as a secret-scan bypass) reach the hook.
+An existing file of the same name that is not custody's is never replaced unless --force is
+given; it is then moved aside as <name>.pre-custody. Installing again changes nothing.
+For bare repositories (--repo) it also sets receive.advertisePushOptions=true, so
+`git push -o ...` options reach the hook. `custody uninstall` with the same options undoes it;
+`custody doctor --repo PATH` checks the result.
 
 options:
-  --repo PATH   the repository (bare, or any directory inside a work tree)
-  --hook NAME   pre-receive, update or commit-msg
-  --force       move a foreign hook aside instead of refusing
+  --hook NAME       pre-receive, update or commit-msg
+  --force           move a foreign file aside instead of refusing
+  --repo-specific   with --gitolite: a repo-specific hook instead of a common one
 )";
+
+void report(std::ostream& out, const install::InstallResult& result, const std::string& hook,
+            const std::filesystem::path& binary) {
+  switch (result.outcome) {
+  case install::Outcome::already_installed:
+    out << fmt::format("custody {} is already installed in {}\n", hook, result.hook_path.string());
+    return;
+  case install::Outcome::replaced_foreign:
+    out << fmt::format("moved the existing {} aside to {} (custody does not run it)\n",
+                       result.hook_path.string(), result.backup_path.string());
+    break;
+  default:
+    break;
+  }
+  out << fmt::format("installed custody {} in {} -> {}\n", hook, result.hook_path.string(),
+                     binary.string());
+}
 
 } // namespace
 
 int cmd_install(const Args& args, hook::Io& io) {
-  auto parsed = parse_args(args, {{"--repo", true}, {"--hook", true}, {"--force", false}});
+  auto parsed = parse_args(args, install_option_specs());
   if (!parsed) {
     io.err << "custody install: " << parsed.error().message << "\n" << k_help;
     return hook::k_exit_usage;
@@ -47,64 +78,54 @@ int cmd_install(const Args& args, hook::Io& io) {
     io.out << k_help;
     return hook::k_exit_ok;
   }
-  auto repo_path = parsed->value("--repo");
-  if (!repo_path) {
-    io.err << "custody install: --repo PATH is required\n" << k_help;
-    return hook::k_exit_usage;
+  auto plan = make_install_plan(*parsed);
+  if (!plan) {
+    io.err << "custody install: " << plan.error().message << "\n";
+    if (!plan.error().hint.empty())
+      io.err << "hint: " << plan.error().hint << "\n";
+    return plan.error().code == ErrorCode::invalid_input ? hook::k_exit_usage
+                                                         : hook::k_exit_internal_error;
   }
-  auto repo = git::Repo::open(*repo_path);
-  if (!repo) {
-    io.err << "custody install: " << repo.error().message << "\n";
-    return hook::k_exit_internal_error;
-  }
-  std::string hook =
-      parsed->value("--hook").value_or(repo->is_bare() ? "pre-receive" : "commit-msg");
-  if (hook != "pre-receive" && hook != "update" && hook != "commit-msg") {
-    io.err << fmt::format(
-        "custody install: unknown hook \"{}\"; choose pre-receive, update or commit-msg\n", hook);
-    return hook::k_exit_usage;
-  }
-  auto binary = hook_binary(io.env, hook);
+  auto binary = hook_binary(io.env, plan->hook);
   if (!binary) {
     io.err << "custody install: " << binary.error().message << "\nhint: " << binary.error().hint
            << "\n";
     return hook::k_exit_internal_error;
   }
-  auto result =
-      install::install_hook(repo->hooks_dir(), hook, *binary,
-                            parsed->has("--force") ? install::Force::yes : install::Force::no);
-  if (!result) {
-    io.err << "custody install: " << result.error().message << "\n";
-    if (!result.error().hint.empty())
-      io.err << "hint: " << result.error().hint << "\n";
-    return hook::k_exit_internal_error;
+  const auto force = parsed->has("--force") ? install::Force::yes : install::Force::no;
+  int failures = 0;
+  for (const auto& target : plan->targets) {
+    auto result = install::install_hook(target.dir, target.name, *binary, force);
+    if (!result) {
+      io.err << "custody install: " << result.error().message << "\n";
+      if (!result.error().hint.empty())
+        io.err << "hint: " << result.error().hint << "\n";
+      ++failures;
+      continue;
+    }
+    report(io.out, *result, plan->hook, *binary);
   }
-  switch (result->outcome) {
-  case install::Outcome::already_installed:
-    io.out << fmt::format("custody {} is already installed in {}\n", hook,
-                          result->hook_path.string());
-    break;
-  case install::Outcome::replaced_foreign:
-    io.out << fmt::format("moved the existing {} hook aside to {} (custody does not run it)\n",
-                          hook, result->backup_path.string());
-    [[fallthrough]];
-  default:
-    io.out << fmt::format("installed custody {} in {} -> {}\n", hook, result->hook_path.string(),
-                          binary->string());
-  }
-  if (repo->is_bare() && hook != "commit-msg") {
-    if (auto set = repo->set_config_bool("receive.advertisePushOptions", true); !set) {
+  for (const auto& dir : plan->bare_repos) {
+    auto repo = git::Repo::open(dir);
+    auto set =
+        repo ? repo->set_config_bool("receive.advertisePushOptions", true) : Status(repo.error());
+    if (!set) {
       io.err << "custody install: " << set.error().message << "\n";
-      return hook::k_exit_internal_error;
+      ++failures;
+      continue;
     }
     io.out << "set receive.advertisePushOptions=true so push options reach the hook\n";
   }
-  if (hook == "update")
+  for (const auto& note : plan->notes)
+    io.out << note << "\n";
+  if (plan->hook == "update")
     io.out << "note: the update hook runs after git has stored the pushed objects, so a rejected "
-              "push still leaves "
-              "its blobs on the server; pre-receive does not (prefer it wherever secret scanning "
-              "matters)\n";
-  return hook::k_exit_ok;
+              "push still leaves its blobs on the server; pre-receive does not (prefer it wherever "
+              "secret scanning matters)\n";
+  if (failures)
+    io.err << fmt::format("custody install: {} of {} installations failed\n", failures,
+                          plan->targets.size());
+  return failures ? hook::k_exit_internal_error : hook::k_exit_ok;
 }
 
 } // namespace custody::cli

@@ -5,6 +5,9 @@
 namespace custody::cli {
 
 int cmd_install(const Args&, hook::Io&);
+int cmd_uninstall(const Args&, hook::Io&);
+int cmd_doctor(const Args&, hook::Io&);
+int cmd_check(const Args&, hook::Io&);
 int cmd_config(const Args&, hook::Io&);
 int cmd_log(const Args&, hook::Io&);
 int cmd_version(const Args&, hook::Io&);
@@ -15,6 +18,9 @@ int cmd_explain(const Args&, hook::Io&);
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"install", cmd_install, "install custody's hooks into a repository"},
+      {"uninstall", cmd_uninstall, "remove custody's hooks (same options as install)"},
+      {"doctor", cmd_doctor, "check an installation and print what to fix"},
+      {"check", cmd_check, "check a mirror's ref updates since the last check (--since-last)"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
       {"log", cmd_log,
        "verify, read and report on the decision ledger (log verify | head | tail | report | sample | keygen)"},

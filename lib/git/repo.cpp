@@ -346,6 +346,40 @@ Status Repo::set_config_bool(const std::string& key, bool value) {
   return ok_status();
 }
 
+Status Repo::set_ref(const std::string& ref, const std::string& id, const std::string& expected,
+                     const std::string& message) {
+  if (id.empty()) {
+    git_reference* current = nullptr;
+    if (git_reference_lookup(&current, m_repo, ref.c_str()) != 0)
+      return git_error(fmt::format("cannot read {}", ref));
+    ReferencePtr guard(current);
+    const git_oid* target = git_reference_target(current);
+    if (!target || oid_hex(target) != expected)
+      return make_error(ErrorCode::git_failure,
+                        fmt::format("{} moved meanwhile; not deleting it", ref));
+    if (git_reference_delete(current) != 0)
+      return git_error(fmt::format("cannot delete {}", ref));
+    return ok_status();
+  }
+  auto oid = parse_oid(id);
+  if (!oid)
+    return oid.error();
+  git_reference* out = nullptr;
+  int rc = 0;
+  if (expected.empty()) {
+    rc = git_reference_create(&out, m_repo, ref.c_str(), &*oid, 0, message.c_str());
+  } else {
+    auto old = parse_oid(expected);
+    if (!old)
+      return old.error();
+    rc = git_reference_create_matching(&out, m_repo, ref.c_str(), &*oid, 1, &*old, message.c_str());
+  }
+  ReferencePtr guard(out);
+  if (rc != 0)
+    return git_error(fmt::format("cannot set {} to {}", ref, id));
+  return ok_status();
+}
+
 std::filesystem::path Repo::hooks_dir() const {
   if (auto configured = config_string("core.hooksPath"); configured && !configured->empty()) {
     fs::path p = *configured;

@@ -65,6 +65,11 @@ public:
     std::optional<std::string> content;
   };
   Result<Blob> read_blob(const std::string& id, uint64_t max_bytes) const;
+  // Moves `ref` from `expected` to `id`, only if it still points at `expected` (empty: the ref
+  // must not exist); an empty `id` deletes it. Writes `message` to the reflog. Used to restore a
+  // mirror's refs; a ref that moved meanwhile is an error, never overwritten.
+  Status set_ref(const std::string& ref, const std::string& id, const std::string& expected,
+                 const std::string& message);
   // Value of a git config key from the repository's config, if set.
   std::optional<std::string> config_string(const std::string& key) const;
   // Sets a boolean in the repository's own config file (.git/config or config).

@@ -10,6 +10,7 @@
 #include "policy/ref_policy.hpp"
 #include "refs/classify.hpp"
 #include "schema/push_check.hpp"
+#include "secrets/push_check.hpp"
 
 #include <fmt/format.h>
 
@@ -45,9 +46,8 @@ std::vector<std::string> push_options_from_env(const util::Environment& env) {
 void run_checks(PushContext& ctx, std::vector<RefDecision>& decisions) {
   policy::check_ref_policy(ctx, decisions);
   schema::check_push(ctx, decisions);
+  secrets::check_push(ctx, decisions);
 }
-
-namespace {
 
 ledger::LedgerOptions ledger_options(const config::Config& config, const fs::path& git_dir) {
   fs::path path =
@@ -59,6 +59,8 @@ ledger::LedgerOptions ledger_options(const config::Config& config, const fs::pat
     key = git_dir / key;
   return {path.lexically_normal(), config.ledger.rotate_bytes, key};
 }
+
+namespace {
 
 // Appends `records`; on failure prints why the push is refused and returns false.
 bool record(const ledger::LedgerOptions& options, const std::vector<util::Json>& records,
@@ -82,19 +84,24 @@ bool record(const ledger::LedgerOptions& options, const std::vector<util::Json>&
 } // namespace
 
 int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& parsed, Io& io) {
+  return run_push_pipeline(hook, parsed, io).exit_code;
+}
+
+PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefUpdate>>& parsed,
+                              Io& io) {
   const RenderOptions render = render_options_for(io.env, hook);
 
   // 1. The repository, with the push's objects still in quarantine.
   auto repo = git::Repo::open_for_hook(io.env, io.cwd);
   if (!repo) {
     render_failure(io.err, repo.error(), render);
-    return k_exit_internal_error;
+    return {k_exit_internal_error, {}};
   }
 
   // With custody's pre-receive also installed, that hook already decided and recorded every ref
   // of this push (update runs only after pre-receive said yes): do not record it twice.
   if (hook == HookKind::update && install::is_custody_hook(repo->hooks_dir() / "pre-receive"))
-    return k_exit_ok;
+    return {k_exit_ok, {}};
 
   // 2. Configuration: embedded default → /etc → $GIT_DIR → $CUSTODY_CONFIG. Never pushed content.
   auto loaded = config::load_config(config::load_options_from_env(io.env, repo->git_dir()));
@@ -105,7 +112,7 @@ int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& par
   const identity::Pusher pusher = identity::identify_pusher(io.env, config.agents);
 
   // 3. Input or configuration we cannot trust: refuse everything, and say so in the ledger.
-  auto refuse_all = [&](const std::string& type, const Error& error) {
+  auto refuse_all = [&](const std::string& type, const Error& error) -> PushOutcome {
     std::vector<util::Json> records;
     if (parsed)
       for (const auto& u : *parsed)
@@ -114,7 +121,7 @@ int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& par
       records.push_back(failure_record(run, &pusher, nullptr, type, error));
     render_failure(io.err, error, render);
     record(ledger, records, io.err, render);
-    return k_exit_internal_error;
+    return {k_exit_internal_error, {}};
   };
   if (!parsed)
     return refuse_all("invalid-input", parsed.error());
@@ -173,8 +180,8 @@ int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& par
   // 7. Record before answering: a decision that is not in the ledger is never a yes.
   render_rejection(io.err, decisions, render);
   if (!record(ledger, records, io.err, render))
-    return k_exit_internal_error;
-  return any_violation ? k_exit_rejected : k_exit_ok;
+    return {k_exit_internal_error, std::move(decisions)};
+  return {any_violation ? k_exit_rejected : k_exit_ok, std::move(decisions)};
 }
 
 } // namespace custody::hook

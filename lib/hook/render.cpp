@@ -26,7 +26,7 @@ private:
 } // namespace
 
 RenderOptions render_options_for(const util::Environment& env, HookKind hook) {
-  return RenderOptions{env.get_nonempty("GL_ID").has_value(), hook != HookKind::update};
+  return RenderOptions{env.get_nonempty("GL_ID").has_value(), hook == HookKind::pre_receive};
 }
 
 void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisions,

@@ -24,8 +24,12 @@ bool is_custody_hook(const fs::path& hook_path) {
   if (ec)
     return false;
   fs::path dir = target.parent_path();
-  return target.filename() == hook_path.filename() && dir.filename() == "custody" &&
-         dir.parent_path().filename() == "libexec";
+  // Hosts' `<hook>.d/` directories name the link "custody", gitolite's repo-specific hooks
+  // "custody-<hook>": the link's own name need not be the hook's.
+  const fs::path file = target.filename();
+  const bool hook_name = file == hook_path.filename() || file == "pre-receive" ||
+                         file == "update" || file == "commit-msg";
+  return hook_name && dir.filename() == "custody" && dir.parent_path().filename() == "libexec";
 }
 
 Result<InstallResult> install_hook(const fs::path& hooks_dir, const std::string& name,

@@ -26,7 +26,8 @@ struct InstallResult {
   std::filesystem::path backup_path; // where a foreign hook was moved (replaced_foreign only)
 };
 
-// True if `hook_path` is a custody hook (a symlink into some libexec/custody directory).
+// True if `hook_path` is a custody hook: a symlink to one of the hook executables in some
+// libexec/custody directory (under any name, e.g. pre-receive.d/custody).
 bool is_custody_hook(const std::filesystem::path& hook_path);
 
 // Installs `binary` as `hooks_dir/name`.

@@ -52,7 +52,7 @@ void check_ref_policy(hook::PushContext& ctx, std::vector<hook::RefDecision>& de
       if (refs.block_deletion)
         d.violations.push_back(
             make(d, "refs.deletion", "CC8.1",
-                 fmt::format("{} is protected and may not be deleted", d.update.ref),
+                 "deletion refused: protected refs may not be deleted",
                  {"protected refs are part of the audited history; ask an administrator if it must "
                   "go"}));
       break;

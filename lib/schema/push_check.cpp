@@ -229,12 +229,23 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
     if (!id.empty() && !refs::is_zero_oid(id) && seen.insert(id).second)
       hide.push_back(id);
   };
-  auto listed = ctx.repo.for_each_ref([&](const std::string& name, const std::string& target) {
-    if (!policy::is_protected_ref(ctx.config.refs, name))
+  // A ref this run updates counts at its old value: in a push the refs have not moved yet, but in
+  // a mirror check (after `git fetch`) they already point at the new commits.
+  std::map<std::string, std::string> before;
+  for (const auto& d : decisions)
+    before[d.update.ref] = d.update.old_oid;
+  auto hide_peeled = [&](const std::string& name, const std::string& target) {
+    if (!policy::is_protected_ref(ctx.config.refs, name) || refs::is_zero_oid(target))
       return;
     if (auto commit = ctx.repo.peel_to_commit(target))
       add_hidden(*commit);
+  };
+  auto listed = ctx.repo.for_each_ref([&](const std::string& name, const std::string& target) {
+    if (before.count(name) == 0)
+      hide_peeled(name, target);
   });
+  for (const auto& [name, old] : before)
+    hide_peeled(name, old);
   if (!schema.exempt_before_commit.empty())
     add_hidden(schema.exempt_before_commit);
   for (auto& d : decisions) {

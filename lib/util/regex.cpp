@@ -3,6 +3,8 @@
 // (but legitimate) patterns do not fail on the default 32 KiB JIT stack.
 #include "util/regex.hpp"
 
+#include "util/strings.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -81,9 +83,10 @@ Result<Regex> Regex::compile(std::string_view pattern, const RegexOptions& optio
   pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
                                    flags, &error_code, &error_offset, nullptr);
   if (!code)
-    return make_error(
-        ErrorCode::invalid_config,
-        fmt::format("regex error at offset {}: {}", error_offset, pcre2_message(error_code)));
+    return make_error(ErrorCode::invalid_config,
+                      fmt::format("invalid regular expression \"{}\" at offset {}: {}",
+                                  util::printable(pattern.substr(0, 200)), error_offset,
+                                  pcre2_message(error_code)));
   auto holder = std::make_shared<Code>();
   holder->code = code;
   holder->context = pcre2_match_context_create(nullptr);

@@ -94,3 +94,26 @@ ledger_field() {
 ledger_count() {
   if [[ -f $(ledger "$1") ]]; then wc -l <"$(ledger "$1")"; else echo 0; fi
 }
+
+# free_port: a TCP port on 127.0.0.1 nobody listens on right now.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# wait_for_port PORT [SECONDS]: until something accepts connections on 127.0.0.1:PORT.
+wait_for_port() {
+  local deadline=$((SECONDS + ${2:-10}))
+  until (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do
+    ((SECONDS < deadline)) || { echo "nothing listens on port $1" >&2; return 1; }
+    sleep 0.1
+  done
+}
+
+# stop_pidfile FILE: stops the process whose id FILE holds (a server this test started).
+stop_pidfile() {
+  [[ -s $1 ]] || return 0
+  local pid; pid=$(cat "$1")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}

@@ -40,7 +40,7 @@ test_deleting_main_is_rejected() {
   make_server; make_client
   cd client
   expect_push_rejected origin :main
-  expect_output_contains "refs/heads/main is protected and may not be deleted"
+  expect_output_contains "refs/heads/main: deletion refused: protected refs may not be deleted [refs.deletion, SOC 2 CC8.1]"
   expect_ref_at ../server.git refs/heads/main "$(git rev-parse HEAD)"
 }
 
@@ -56,7 +56,7 @@ test_release_branch_is_protected_by_glob() {
   make_server; make_client
   cd client; git push -q origin HEAD:refs/heads/release/1.0
   expect_push_rejected origin :release/1.0
-  expect_output_contains "refs/heads/release/1.0 is protected"
+  expect_output_contains "refs/heads/release/1.0: deletion refused"
 }
 
 test_annotated_tag_create_accepted_then_move_and_delete_rejected() {
@@ -71,7 +71,7 @@ test_annotated_tag_create_accepted_then_move_and_delete_rejected() {
   expect_output_contains "[refs.tag_move, SOC 2 CC8.1]"
   expect_ref_at ../server.git refs/tags/v1.0 "$tag"
   expect_push_rejected origin :refs/tags/v1.0
-  expect_output_contains "refs/tags/v1.0 is protected and may not be deleted"
+  expect_output_contains "refs/tags/v1.0: deletion refused: protected refs may not be deleted"
 }
 
 test_multi_ref_push_with_one_bad_ref_is_rejected_whole_under_pre_receive() {

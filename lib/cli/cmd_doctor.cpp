@@ -1,0 +1,62 @@
+// custody doctor: checks an installation and prints what to fix; exit 1 when anything would
+// make the hooks fail open or refuse every push.
+#include "cli/args.hpp"
+#include "cli/command.hpp"
+#include "cli/doctor.hpp"
+#include "hook/exit_code.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace custody::cli {
+
+namespace {
+
+constexpr const char* k_help = R"(usage: custody doctor --repo PATH
+
+Checks a repository's custody installation and prints what to fix:
+  - custody's hooks are where git or the host runs them (hooks/, core.hooksPath, Gitea's
+    hooks/<hook>.d/ with Gitea's wrapper, GitLab's custom_hooks/) and are executable: git skips
+    a hook that is not executable, which accepts pushes unchecked (fails open);
+  - the configuration is valid; the ledger is writable (run it as the server's hook user);
+  - receive.advertisePushOptions is true; git is recent enough;
+  - a warning when only the update hook is installed (a refused secret stays on disk).
+Exit status: 0 when nothing needs fixing (warnings allowed), 1 otherwise.
+)";
+
+} // namespace
+
+int cmd_doctor(const Args& args, hook::Io& io) {
+  auto parsed = parse_args(args, {{"--repo", true}});
+  if (!parsed) {
+    io.err << "custody doctor: " << parsed.error().message << "\n" << k_help;
+    return hook::k_exit_usage;
+  }
+  if (parsed->has("--help")) {
+    io.out << k_help;
+    return hook::k_exit_ok;
+  }
+  auto repo = parsed->value("--repo");
+  if (!repo) {
+    io.err << "custody doctor: --repo PATH is required\n" << k_help;
+    return hook::k_exit_usage;
+  }
+  int problems = 0, warnings = 0;
+  io.out << fmt::format("custody doctor: {}\n", *repo);
+  for (const auto& f : run_doctor(*repo, io.env)) {
+    const char* tag = f.severity == Severity::ok        ? "ok  "
+                      : f.severity == Severity::warning ? "warn"
+                                                        : "FAIL";
+    problems += f.severity == Severity::problem;
+    warnings += f.severity == Severity::warning;
+    io.out << fmt::format("  {}  {}\n", tag, f.what);
+    if (!f.fix.empty())
+      io.out << fmt::format("        fix: {}\n", f.fix);
+  }
+  io.out << fmt::format("{} problem{}, {} warning{}\n", problems, problems == 1 ? "" : "s",
+                        warnings, warnings == 1 ? "" : "s");
+  return problems ? hook::k_exit_rejected : hook::k_exit_ok;
+}
+
+} // namespace custody::cli
