@@ -6,7 +6,7 @@
 //
 // Excluded: in --parse mode, messages with a scissors line after a `---` divider, on which
 // git 2.39 loops forever (our parser ends the message at the divider; see parser_test.cpp).
-// CUSTODY_TRAILERS_DIFF_COUNT overrides the number of messages (default 4000).
+// CUSTODY_TRAILERS_DIFF_COUNT overrides the number of messages (default 10000).
 #include "message_generator.hpp"
 #include "trailers/parser.hpp"
 
@@ -180,7 +180,7 @@ protected:
 
 size_t message_count() {
   const char* env = std::getenv("CUSTODY_TRAILERS_DIFF_COUNT");
-  return env ? std::strtoul(env, nullptr, 10) : 4000;
+  return env ? std::strtoul(env, nullptr, 10) : 10000;
 }
 
 } // namespace
