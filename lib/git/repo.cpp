@@ -252,7 +252,8 @@ Result<std::vector<ChangedPath>> Repo::diff_commits(const std::string& from,
   auto new_tree = commit_tree(m_repo, to);
   if (!new_tree)
     return new_tree.error();
-  git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+  git_diff_options options;
+  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION); // the macro trips clang's -Wmissing-field-initializers
   options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
   git_diff* diff = nullptr;
   if (git_diff_tree_to_tree(&diff, m_repo, old_tree->get(), new_tree->get(), &options) != 0)
