@@ -13,11 +13,15 @@ using Sha256Digest = std::array<uint8_t, 32>;
 Sha256Digest sha256(std::string_view data);
 std::string sha256_hex(std::string_view data);
 std::string to_hex(const uint8_t* data, size_t size);
+// Writes 2 * size hex digits to `out`.
+void to_hex(const uint8_t* data, size_t size, char* out);
 
-// Incremental hashing, for content that arrives in pieces.
+// Incremental hashing, for content that arrives in pieces; reset() reuses the context, which
+// matters when hashing many short records.
 class Sha256 {
 public:
   Sha256();
+  void reset();
   ~Sha256();
   Sha256(const Sha256&) = delete;
   Sha256& operator=(const Sha256&) = delete;
