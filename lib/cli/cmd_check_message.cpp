@@ -4,7 +4,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "config/loader.hpp"
-#include "git/repo.hpp"
+#include "hook/commit_git_settings.hpp"
 #include "hook/exit_code.hpp"
 #include "schema/message_check.hpp"
 #include "util/file.hpp"
@@ -27,7 +27,8 @@ constexpr const char* k_usage =
     "  --author \"Name <email>\"  the commit author (default: $GIT_AUTHOR_*, then "
     "user.name/user.email)\n"
     "  --agent-session VAR      judge it as made inside an agent session marked by VAR\n"
-    "  --cleanup MODE           strip (default), scissors, whitespace or verbatim\n"
+    "  --cleanup MODE           strip, scissors, whitespace or verbatim (default: commit.cleanup, "
+    "else strip)\n"
     "  --comment-char C         the comment character (default #)\n"
     "  --now DATE               the current time, ISO 8601 (default: now)\n";
 
@@ -65,11 +66,9 @@ int cmd_check_message(const Args& args, hook::Io& io) {
     input.raw = std::move(*text);
   }
 
-  auto repo = git::Repo::open(io.cwd);
-  std::optional<std::filesystem::path> git_dir;
-  if (repo)
-    git_dir = repo->git_dir();
-  auto loaded = config::load_config(config::load_options_from_env(io.env, git_dir));
+  // The same git settings, read the same way, as the commit-msg hook.
+  const auto git = hook::read_commit_git_settings(io.env, io.cwd);
+  auto loaded = config::load_config(config::load_options_from_env(io.env, git.git_dir));
   if (!loaded.diagnostics.empty()) {
     io.err << "custody check-message: the configuration is invalid:\n";
     for (const auto& d : loaded.diagnostics)
@@ -77,13 +76,16 @@ int cmd_check_message(const Args& args, hook::Io& io) {
     return hook::k_exit_internal_error;
   }
 
-  std::string mode = parsed->value("--cleanup").value_or("strip");
+  std::string mode = parsed->value("--cleanup").value_or(git.cleanup.value_or("strip"));
+  if (mode == "default")
+    mode = "strip";
   if (mode != "strip" && mode != "scissors" && mode != "whitespace" && mode != "verbatim") {
     io.err << fmt::format("custody check-message: unknown --cleanup mode \"{}\"\n{}", mode,
                           k_usage);
     return hook::k_exit_usage;
   }
   input.cleanup.mode = trailers::resolve_cleanup_mode(mode, true);
+  input.cleanup.comment_char = trailers::resolve_comment_char(git.comment_char, input.raw);
   if (auto c = parsed->value("--comment-char"); c && !c->empty())
     input.cleanup.comment_char = (*c)[0];
 
@@ -96,11 +98,9 @@ int cmd_check_message(const Args& args, hook::Io& io) {
     }
     input.author = {id->name, id->email, 0};
   } else {
-    auto from_git = [&](const char* key) {
-      return repo ? repo->config_string(key).value_or("") : std::string();
-    };
-    input.author.name = io.env.get_nonempty("GIT_AUTHOR_NAME").value_or(from_git("user.name"));
-    input.author.email = io.env.get_nonempty("GIT_AUTHOR_EMAIL").value_or(from_git("user.email"));
+    input.author.name = io.env.get_nonempty("GIT_AUTHOR_NAME").value_or(git.user_name.value_or(""));
+    input.author.email =
+        io.env.get_nonempty("GIT_AUTHOR_EMAIL").value_or(git.user_email.value_or(""));
   }
   input.session_var = parsed->value("--agent-session");
   input.now = static_cast<int64_t>(std::time(nullptr));

@@ -5,9 +5,8 @@
 #include "hook/commit_msg.hpp"
 
 #include "config/loader.hpp"
-#include "git/repo.hpp"
+#include "hook/commit_git_settings.hpp"
 #include "hook/exit_code.hpp"
-#include "hook/git_config_parameters.hpp"
 #include "schema/message_check.hpp"
 #include "util/file.hpp"
 
@@ -40,15 +39,10 @@ int commit_msg_main(int argc, char** argv, Io& io) {
   }
   input.raw = std::move(*raw);
 
-  // The repository: git exports GIT_DIR only in linked worktrees; elsewhere cwd is the work tree
-  // top.
-  std::filesystem::path where = io.cwd;
-  if (auto dir = io.env.get_nonempty("GIT_DIR"))
-    where = std::filesystem::path(*dir).is_relative() ? io.cwd / *dir : std::filesystem::path(*dir);
-  auto repo = git::Repo::open(where);
-  std::optional<std::filesystem::path> git_dir;
-  if (repo)
-    git_dir = repo->git_dir();
+  // The repository and git's settings, read without libgit2 (commit_git_settings.hpp): git
+  // exports GIT_DIR only in linked worktrees; elsewhere cwd is the top of the work tree.
+  const CommitGitSettings git = read_commit_git_settings(io.env, io.cwd);
+  const std::optional<std::filesystem::path>& git_dir = git.git_dir;
 
   auto loaded = config::load_config(config::load_options_from_env(io.env, git_dir));
   if (!loaded.diagnostics.empty()) {
@@ -60,20 +54,13 @@ int commit_msg_main(int argc, char** argv, Io& io) {
   }
   const config::Config& config = loaded.config;
 
-  auto git_config = [&](const std::string& key) -> std::optional<std::string> {
-    if (auto v = git_config_parameter(io.env, key))
-      return v;
-    return repo ? repo->config_string(key) : std::nullopt;
-  };
   bool editor = io.env.get("GIT_EDITOR") != std::optional<std::string>(":");
-  input.cleanup.mode = trailers::resolve_cleanup_mode(git_config("commit.cleanup"), editor);
-  input.cleanup.comment_char =
-      trailers::resolve_comment_char(git_config("core.commentChar"), input.raw);
+  input.cleanup.mode = trailers::resolve_cleanup_mode(git.cleanup, editor);
+  input.cleanup.comment_char = trailers::resolve_comment_char(git.comment_char, input.raw);
 
-  input.author.name =
-      io.env.get_nonempty("GIT_AUTHOR_NAME").value_or(git_config("user.name").value_or(""));
+  input.author.name = io.env.get_nonempty("GIT_AUTHOR_NAME").value_or(git.user_name.value_or(""));
   input.author.email =
-      io.env.get_nonempty("GIT_AUTHOR_EMAIL").value_or(git_config("user.email").value_or(""));
+      io.env.get_nonempty("GIT_AUTHOR_EMAIL").value_or(git.user_email.value_or(""));
   for (const auto& var : config.agents.session_env)
     if (io.env.get_nonempty(var)) {
       input.session_var = var;

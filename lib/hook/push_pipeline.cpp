@@ -10,6 +10,7 @@
 #include "policy/ref_policy.hpp"
 #include "refs/classify.hpp"
 #include "schema/push_check.hpp"
+#include "secrets/push_check.hpp"
 
 #include <fmt/format.h>
 
@@ -45,6 +46,7 @@ std::vector<std::string> push_options_from_env(const util::Environment& env) {
 void run_checks(PushContext& ctx, std::vector<RefDecision>& decisions) {
   policy::check_ref_policy(ctx, decisions);
   schema::check_push(ctx, decisions);
+  secrets::check_push(ctx, decisions);
 }
 
 ledger::LedgerOptions ledger_options(const config::Config& config, const fs::path& git_dir) {

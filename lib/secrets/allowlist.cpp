@@ -21,30 +21,41 @@ bool contains_icase(std::string_view haystack, std::string_view lower_needle) {
 bool path_matches(const Allowlist& a, std::string_view path) {
   if (util::matches_any(a.paths, path))
     return true;
-  return std::any_of(a.path_regexes.begin(), a.path_regexes.end(), [&](const util::Regex& r) { return r.matches(path); });
+  return std::any_of(a.path_regexes.begin(), a.path_regexes.end(),
+                     [&](const util::Regex& r) { return r.matches(path); });
 }
 
 } // namespace
 
 bool Allowlist::empty() const {
-  return paths.empty() && path_regexes.empty() && regexes.empty() && stopwords.empty() && commits.empty() &&
-         fingerprints.empty();
+  return paths.empty() && path_regexes.empty() && regexes.empty() && stopwords.empty() &&
+         commits.empty() && fingerprints.empty();
 }
 
 bool Allowlist::allows(const FindingContext& f) const {
   if (empty())
     return false;
-  std::string_view target_text = target == RegexTarget::secret ? f.secret : target == RegexTarget::match ? f.match : f.line;
+  std::string_view target_text = target == RegexTarget::secret  ? f.secret
+                                 : target == RegexTarget::match ? f.match
+                                                                : f.line;
   // Each criterion: 0 = absent, 1 = present and matches, 2 = present and does not match.
   auto eval = [](bool present, auto&& test) { return !present ? 0 : (test() ? 1 : 2); };
   int results[] = {
       eval(!paths.empty() || !path_regexes.empty(), [&] { return path_matches(*this, f.path); }),
       eval(!regexes.empty(),
-           [&] { return std::any_of(regexes.begin(), regexes.end(), [&](const util::Regex& r) { return r.matches(target_text); }); }),
+           [&] {
+             return std::any_of(regexes.begin(), regexes.end(),
+                                [&](const util::Regex& r) { return r.matches(target_text); });
+           }),
       eval(!stopwords.empty(),
-           [&] { return std::any_of(stopwords.begin(), stopwords.end(), [&](const std::string& w) { return contains_icase(f.secret, w); }); }),
-      eval(!commits.empty(), [&] { return !f.commit.empty() && commits.count(std::string(f.commit)) != 0; }),
-      eval(!fingerprints.empty(), [&] { return fingerprints.count(std::string(f.fingerprint)) != 0; }),
+           [&] {
+             return std::any_of(stopwords.begin(), stopwords.end(),
+                                [&](const std::string& w) { return contains_icase(f.secret, w); });
+           }),
+      eval(!commits.empty(),
+           [&] { return !f.commit.empty() && commits.count(std::string(f.commit)) != 0; }),
+      eval(!fingerprints.empty(),
+           [&] { return fingerprints.count(std::string(f.fingerprint)) != 0; }),
   };
   if (condition == Condition::any)
     return std::any_of(std::begin(results), std::end(results), [](int r) { return r == 1; });

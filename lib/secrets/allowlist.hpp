@@ -23,7 +23,7 @@ struct FindingContext {
   std::string_view match;
   std::string_view line;
   std::string_view path;
-  std::string_view commit;      // empty when unknown (engine scans content, not commits)
+  std::string_view commit; // empty when unknown (engine scans content, not commits)
   std::string_view fingerprint;
 };
 
@@ -34,7 +34,7 @@ struct Allowlist {
   std::vector<util::Glob> paths;         // path globs
   std::vector<util::Regex> path_regexes; // gitleaks path regexes
   std::vector<util::Regex> regexes;
-  std::vector<std::string> stopwords;    // lower-case; a secret containing one is allowed
+  std::vector<std::string> stopwords; // lower-case; a secret containing one is allowed
   std::set<std::string> commits;
   std::set<std::string> fingerprints;
 

@@ -6,7 +6,8 @@ namespace custody::secrets {
 
 namespace {
 
-constexpr std::string_view k_base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+constexpr std::string_view k_base62 =
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 std::array<uint32_t, 256> make_table() {
   std::array<uint32_t, 256> table{};

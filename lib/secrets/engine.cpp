@@ -33,7 +33,8 @@ std::string_view line_at(std::string_view content, size_t start, size_t end) {
 }
 
 bool has_inline_allow(std::string_view line) {
-  return line.find("custody:allow") != std::string_view::npos || line.find("gitleaks:allow") != std::string_view::npos;
+  return line.find("custody:allow") != std::string_view::npos ||
+         line.find("gitleaks:allow") != std::string_view::npos;
 }
 
 } // namespace
@@ -49,8 +50,9 @@ Result<Engine> Engine::build(std::vector<Rule> rules, EngineOptions options) {
   std::vector<std::string> keywords;
   for (uint32_t r = 0; r < rules.size(); ++r) {
     if (!ids.insert(rules[r].id).second)
-      return make_error(ErrorCode::invalid_config,
-                        fmt::format("{}: duplicate secret rule id \"{}\"", rules[r].origin, rules[r].id));
+      return make_error(
+          ErrorCode::invalid_config,
+          fmt::format("{}: duplicate secret rule id \"{}\"", rules[r].origin, rules[r].id));
     if (rules[r].keywords.empty()) {
       engine.m_unkeyed_rules.push_back(r);
       continue;
@@ -72,7 +74,8 @@ Result<Engine> Engine::build(std::vector<Rule> rules, EngineOptions options) {
   return engine;
 }
 
-Engine::Window Engine::window_around(std::string_view content, size_t start, size_t end, int lines) const {
+Engine::Window Engine::window_around(std::string_view content, size_t start, size_t end,
+                                     int lines) const {
   size_t ws = start;
   for (int l = 0; l <= lines; ++l) {
     if (l > 0 && ws > 0)
@@ -162,13 +165,14 @@ ScanResult Engine::scan(std::string_view content, std::string_view path, std::st
       return result;
     scan_window(r, content, {0, content.size()}, path, commit, result, seen);
   }
-  std::sort(result.findings.begin(), result.findings.end(),
-            [](const Finding& a, const Finding& b) { return a.offset != b.offset ? a.offset < b.offset : a.rule < b.rule; });
+  std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+    return a.offset != b.offset ? a.offset < b.offset : a.rule < b.rule;
+  });
   return result;
 }
 
-void Engine::scan_window(size_t rule_index, std::string_view content, Window w, std::string_view path,
-                         std::string_view commit, ScanResult& result,
+void Engine::scan_window(size_t rule_index, std::string_view content, Window w,
+                         std::string_view path, std::string_view commit, ScanResult& result,
                          std::vector<std::pair<size_t, size_t>>& seen) const {
   const Rule& rule = m_rules[rule_index];
   std::string_view text = content.substr(w.start, w.end - w.start);
@@ -177,7 +181,8 @@ void Engine::scan_window(size_t rule_index, std::string_view content, Window w, 
   while (pos <= text.size()) {
     auto status = rule.regex.search(text, pos, m);
     if (status == util::MatchStatus::limit_exceeded || status == util::MatchStatus::error) {
-      if (std::find(result.limited_rules.begin(), result.limited_rules.end(), rule.id) == result.limited_rules.end())
+      if (std::find(result.limited_rules.begin(), result.limited_rules.end(), rule.id) ==
+          result.limited_rules.end())
         result.limited_rules.push_back(rule.id);
       return;
     }
@@ -216,8 +221,10 @@ void Engine::scan_window(size_t rule_index, std::string_view content, Window w, 
     if (m_options.inline_allow == InlineAllow::honoured && has_inline_allow(match_lines))
       continue;
     std::string fp = fingerprint(rule.id, secret);
-    FindingContext ctx{rule.id, secret, text.substr(match_start, match_end - match_start), line, path, commit, fp};
-    bool allowed = std::any_of(rule.allowlists.begin(), rule.allowlists.end(), [&](const Allowlist& a) { return a.allows(ctx); }) ||
+    FindingContext ctx{
+        rule.id, secret, text.substr(match_start, match_end - match_start), line, path, commit, fp};
+    bool allowed = std::any_of(rule.allowlists.begin(), rule.allowlists.end(),
+                               [&](const Allowlist& a) { return a.allows(ctx); }) ||
                    std::any_of(m_options.allowlists.begin(), m_options.allowlists.end(),
                                [&](const Allowlist& a) { return a.allows(ctx); });
     if (allowed)
@@ -228,9 +235,13 @@ void Engine::scan_window(size_t rule_index, std::string_view content, Window w, 
     f.description = rule.description;
     f.control = rule.control;
     f.offset = offset;
-    f.line = 1 + static_cast<int>(std::count(content.begin(), content.begin() + static_cast<ptrdiff_t>(offset), '\n'));
+    f.line = 1 + static_cast<int>(std::count(
+                     content.begin(), content.begin() + static_cast<ptrdiff_t>(offset), '\n'));
     size_t line_start = content.rfind('\n', offset == 0 ? 0 : offset - 1);
-    f.column = static_cast<int>(offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1)) + 1;
+    f.column =
+        static_cast<int>(
+            offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1)) +
+        1;
     f.fingerprint = std::move(fp);
     f.redacted = redact(secret);
     result.findings.push_back(std::move(f));

@@ -20,14 +20,15 @@ namespace custody::secrets {
 enum class InlineAllow { honoured, ignored };
 
 struct EngineOptions {
-  InlineAllow inline_allow = InlineAllow::honoured; // "custody:allow" / "gitleaks:allow" on the line
-  std::vector<Allowlist> allowlists;                // server-side, applied to every rule
+  InlineAllow inline_allow =
+      InlineAllow::honoured;         // "custody:allow" / "gitleaks:allow" on the line
+  std::vector<Allowlist> allowlists; // server-side, applied to every rule
 };
 
 struct ScanResult {
-  std::vector<Finding> findings;            // sorted by offset
-  std::vector<std::string> limited_rules;   // rules whose regex hit the PCRE2 limits here
-  bool timed_out = false;                   // stopped at the deadline: not fully scanned
+  std::vector<Finding> findings;          // sorted by offset
+  std::vector<std::string> limited_rules; // rules whose regex hit the PCRE2 limits here
+  bool timed_out = false;                 // stopped at the deadline: not fully scanned
 };
 
 using Deadline = std::chrono::steady_clock::time_point;
@@ -39,8 +40,8 @@ public:
 
   // Scans `content` of the blob at `path` (for path filters and allowlists; may be empty);
   // `commit` feeds commit allowlists (may be empty).
-  ScanResult scan(std::string_view content, std::string_view path = {}, std::string_view commit = {},
-                  Deadline deadline = Deadline::max()) const;
+  ScanResult scan(std::string_view content, std::string_view path = {},
+                  std::string_view commit = {}, Deadline deadline = Deadline::max()) const;
 
   const std::vector<Rule>& rules() const { return m_rules; }
   const KeywordIndex& keyword_index() const { return m_keywords; }
@@ -50,7 +51,8 @@ private:
     size_t start = 0, end = 0;
   };
   void scan_window(size_t rule_index, std::string_view content, Window w, std::string_view path,
-                   std::string_view commit, ScanResult& result, std::vector<std::pair<size_t, size_t>>& seen) const;
+                   std::string_view commit, ScanResult& result,
+                   std::vector<std::pair<size_t, size_t>>& seen) const;
   Window window_around(std::string_view content, size_t start, size_t end, int lines) const;
 
   std::vector<Rule> m_rules;

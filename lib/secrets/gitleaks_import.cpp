@@ -23,9 +23,12 @@ struct Importer {
   std::string file;
   RuleFile out;
 
-  void note(int line, const std::string& what) { out.notes.push_back(fmt::format("{}:{}: {}", file, line, what)); }
+  void note(int line, const std::string& what) {
+    out.notes.push_back(fmt::format("{}:{}: {}", file, line, what));
+  }
 
-  std::optional<util::Regex> regex(config::TableReader& t, const std::string& pattern, const std::string& what) {
+  std::optional<util::Regex> regex(config::TableReader& t, const std::string& pattern,
+                                   const std::string& what) {
     auto r = util::Regex::compile(pattern);
     if (!r) {
       note(t.line(), fmt::format("{}: {} not honoured: {}", t.dotted(), what, r.error().message));
@@ -40,7 +43,9 @@ struct Importer {
     if (auto c = t.string("condition"))
       a.condition = util::iequals(*c, "AND") ? Condition::all : Condition::any;
     if (auto target = t.string("regexTarget"))
-      a.target = *target == "match" ? RegexTarget::match : *target == "line" ? RegexTarget::line : RegexTarget::secret;
+      a.target = *target == "match"  ? RegexTarget::match
+                 : *target == "line" ? RegexTarget::line
+                                     : RegexTarget::secret;
     for (const auto& p : t.strings("regexes").value_or(std::vector<std::string>{}))
       if (auto r = regex(t, p, "allowlist regex"))
         a.regexes.push_back(std::move(*r));
@@ -55,7 +60,9 @@ struct Importer {
     if (targets && target_rules)
       *target_rules = *targets;
     else if (targets)
-      note(t.line(), fmt::format("{}.targetRules is only meaningful in a top-level allowlist; ignored", t.dotted()));
+      note(t.line(),
+           fmt::format("{}.targetRules is only meaningful in a top-level allowlist; ignored",
+                       t.dotted()));
     return a;
   }
 
@@ -87,16 +94,21 @@ struct Importer {
         r.allowlists.push_back(allowlist(a, nullptr)), a.finish();
     if (t.has("required")) {
       (void)t.tables("required");
-      note(t.line(), fmt::format("rule \"{}\": composite [[rules.required]] not honoured; the primary regex alone is used", r.id));
+      note(t.line(), fmt::format("rule \"{}\": composite [[rules.required]] not honoured; the "
+                                 "primary regex alone is used",
+                                 r.id));
     }
     if (t.has("skipReport")) {
       (void)t.boolean("skipReport");
-      note(t.line(), fmt::format("rule \"{}\": skipReport not honoured; the rule is skipped", r.id));
+      note(t.line(),
+           fmt::format("rule \"{}\": skipReport not honoured; the rule is skipped", r.id));
       return;
     }
     auto pattern = t.string("regex");
     if (!pattern) {
-      note(t.line(), fmt::format("rule \"{}\" has no regex (path-only rules are not supported); skipped", r.id));
+      note(t.line(),
+           fmt::format("rule \"{}\" has no regex (path-only rules are not supported); skipped",
+                       r.id));
       return;
     }
     auto compiled = regex(t, *pattern, fmt::format("regex of rule \"{}\"", r.id));
@@ -104,8 +116,8 @@ struct Importer {
       return;
     r.regex = std::move(*compiled);
     if (r.secret_group > r.regex.group_count()) {
-      note(t.line(), fmt::format("rule \"{}\": secretGroup {} but the regex has {} groups; skipped", r.id,
-                                 r.secret_group, r.regex.group_count()));
+      note(t.line(), fmt::format("rule \"{}\": secretGroup {} but the regex has {} groups; skipped",
+                                 r.id, r.secret_group, r.regex.group_count()));
       return;
     }
     out.rules.push_back(std::move(r));
@@ -114,13 +126,16 @@ struct Importer {
 
 } // namespace
 
-RuleFile import_gitleaks(std::string_view text, const std::string& file, config::Diagnostics& errors) {
+RuleFile import_gitleaks(std::string_view text, const std::string& file,
+                         config::Diagnostics& errors) {
   Importer imp{file, {}};
   config::read_document(text, file, errors, [&](config::TableReader& root) {
     (void)root.string("title");
     if (auto extend = root.table("extend")) {
-      imp.note(extend->line(), "[extend] not honoured: gitleaks' default rules are not bundled (custody's builtin rules "
-                               "apply instead, with `rules = [\"builtin\", ...]`)");
+      imp.note(
+          extend->line(),
+          "[extend] not honoured: gitleaks' default rules are not bundled (custody's builtin rules "
+          "apply instead, with `rules = [\"builtin\", ...]`)");
       (void)extend->boolean("useDefault");
       (void)extend->string("path");
       (void)extend->strings("disabledRules");
@@ -148,9 +163,11 @@ RuleFile import_gitleaks(std::string_view text, const std::string& file, config:
         continue;
       }
       for (const auto& id : targets) {
-        auto it = std::find_if(imp.out.rules.begin(), imp.out.rules.end(), [&](const Rule& r) { return r.id == id; });
+        auto it = std::find_if(imp.out.rules.begin(), imp.out.rules.end(),
+                               [&](const Rule& r) { return r.id == id; });
         if (it == imp.out.rules.end())
-          imp.note(0, fmt::format("allowlist targetRules names unknown rule \"{}\"; ignored for it", id));
+          imp.note(0, fmt::format("allowlist targetRules names unknown rule \"{}\"; ignored for it",
+                                  id));
         else
           it->allowlists.push_back(list);
       }
@@ -160,7 +177,8 @@ RuleFile import_gitleaks(std::string_view text, const std::string& file, config:
   // Unknown keys were reported by finish() into `errors`; in a gitleaks file they are notes.
   for (auto it = errors.begin(); it != errors.end();) {
     if (it->file == file && it->message.starts_with("unknown key")) {
-      imp.out.notes.push_back(fmt::format("{}:{}: {} (not a key custody honours; ignored)", it->file, it->line, it->message));
+      imp.out.notes.push_back(fmt::format("{}:{}: {} (not a key custody honours; ignored)",
+                                          it->file, it->line, it->message));
       it = errors.erase(it);
     } else {
       ++it;

@@ -7,6 +7,7 @@
 
 namespace custody::secrets {
 
-RuleFile import_gitleaks(std::string_view text, const std::string& file, config::Diagnostics& errors);
+RuleFile import_gitleaks(std::string_view text, const std::string& file,
+                         config::Diagnostics& errors);
 
 } // namespace custody::secrets

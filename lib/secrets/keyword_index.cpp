@@ -138,7 +138,8 @@ void KeywordIndex::find_all(std::string_view text, std::vector<KeywordHit>& out)
     }
   }
   // Finish whichever chain is longer, continuing from its current state.
-  auto finish = [&](uint32_t s, size_t from, size_t to, size_t report_from, std::vector<KeywordHit>& dst) {
+  auto finish = [&](uint32_t s, size_t from, size_t to, size_t report_from,
+                    std::vector<KeywordHit>& dst) {
     for (size_t x = from; x < to; ++x) {
       s = delta[(s & ~k_output_bit) + m_class[p[x]]];
       if ((s & k_output_bit) && x + 1 > report_from) {

@@ -32,7 +32,8 @@ public:
 
 private:
   static constexpr uint32_t k_output_bit = 0x80000000u;
-  void walk(const unsigned char* p, size_t begin, size_t end, size_t report_from, std::vector<KeywordHit>& out) const;
+  void walk(const unsigned char* p, size_t begin, size_t end, size_t report_from,
+            std::vector<KeywordHit>& out) const;
 
   uint8_t m_class[256] = {};
   uint32_t m_classes = 1;

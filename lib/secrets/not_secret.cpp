@@ -12,15 +12,16 @@ namespace custody::secrets {
 namespace {
 
 constexpr std::array<std::string_view, 34> k_stopwords = {
-    "example",  "xxxx",      "changeme", "change_me", "change-me", "placeholder", "your_",   "your-",
-    "yourkey",  "yourtoken", "yoursecret", "yourpass", "dummy",   "redacted",   "replace_", "replaceme",
-    "replace-", "insert_",   "insert-",  "sample",    "fake",      "notreal",     "not_real", "not-real",
-    "lorem",    "foobar",    "****",     "....",      "____",      "1234567890",  "abcdefgh", "0123456789",
-    "<your",    "todo_",
+    "example",  "xxxx",       "changeme",  "change_me",  "change-me", "placeholder", "your_",
+    "your-",    "yourkey",    "yourtoken", "yoursecret", "yourpass",  "dummy",       "redacted",
+    "replace_", "replaceme",  "replace-",  "insert_",    "insert-",   "sample",      "fake",
+    "notreal",  "not_real",   "not-real",  "lorem",      "foobar",    "****",        "....",
+    "____",     "1234567890", "abcdefgh",  "0123456789", "<your",     "todo_",
 };
 
-constexpr std::array<std::string_view, 12> k_hash_words = {"sha1", "sha256", "sha512", "sha-", "md5", "hash",
-                                                         "digest", "checksum", "integrity", "commit", "etag", "revision"};
+constexpr std::array<std::string_view, 12> k_hash_words = {
+    "sha1",   "sha256",   "sha512",    "sha-",   "md5",  "hash",
+    "digest", "checksum", "integrity", "commit", "etag", "revision"};
 
 bool contains_icase(std::string_view haystack, std::string_view lower_needle) {
   if (lower_needle.size() > haystack.size())
@@ -29,7 +30,9 @@ bool contains_icase(std::string_view haystack, std::string_view lower_needle) {
                      [](char a, char b) { return util::ascii_lower(a) == b; }) != haystack.end();
 }
 
-bool is_hex_char(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_hex_char(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 bool few_distinct(std::string_view s) {
   bool seen[256] = {};
@@ -49,7 +52,8 @@ bool is_placeholder_syntax(std::string_view s) {
   char first = s.front();
   if (first == '$' || first == '<' || first == '{' || first == '%' || first == '[')
     return true;
-  for (std::string_view marker : {"${", "{{", "}}", "$(", "%(", "#{", "<%", "process.env", "os.environ", "getenv"})
+  for (std::string_view marker :
+       {"${", "{{", "}}", "$(", "%(", "#{", "<%", "process.env", "os.environ", "getenv"})
     if (s.find(marker) != std::string_view::npos)
       return true;
   return false;
@@ -68,7 +72,8 @@ bool is_uuid(std::string_view s) {
   return true;
 }
 
-std::string_view not_secret_reason(const Rule& rule, std::string_view secret, std::string_view line) {
+std::string_view not_secret_reason(const Rule& rule, std::string_view secret,
+                                   std::string_view line) {
   for (auto w : k_stopwords)
     if (contains_icase(secret, w))
       return "placeholder word";
@@ -94,11 +99,13 @@ std::string_view not_secret_reason(const Rule& rule, std::string_view secret, st
     if (contains_icase(line, "\"integrity\"") || contains_icase(line, "integrity "))
       return "integrity hash";
     bool has_digit_or_symbol = std::any_of(secret.begin(), secret.end(), [](char c) {
-      return (c >= '0' && c <= '9') || std::string_view("!@#$%^&*+=?~").find(c) != std::string_view::npos;
+      return (c >= '0' && c <= '9') ||
+             std::string_view("!@#$%^&*+=?~").find(c) != std::string_view::npos;
     });
     if (!has_digit_or_symbol)
       return "identifier, not a value";
-    if (secret.ends_with("()") || secret.ends_with(");") || secret.front() == '/' || secret.starts_with("./"))
+    if (secret.ends_with("()") || secret.ends_with(");") || secret.front() == '/' ||
+        secret.starts_with("./"))
       return "code or path, not a value";
   }
   return {};

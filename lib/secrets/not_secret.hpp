@@ -10,7 +10,8 @@
 namespace custody::secrets {
 
 // Why `secret` (found by `rule` on `line`) is not a secret, or "" when it may be one.
-std::string_view not_secret_reason(const Rule& rule, std::string_view secret, std::string_view line);
+std::string_view not_secret_reason(const Rule& rule, std::string_view secret,
+                                   std::string_view line);
 
 bool is_uuid(std::string_view s);
 

@@ -15,7 +15,8 @@ namespace custody::secrets {
 // Checksums published for a token format, checked after the regex matched.
 enum class Validator {
   none,
-  crc32_base62, // GitHub (ghp_/gho_/ghu_/ghs_/ghr_) and npm (npm_): prefix_ + 30 chars + base62(CRC32) in 6
+  crc32_base62, // GitHub (ghp_/gho_/ghu_/ghs_/ghr_) and npm (npm_): prefix_ + 30 chars +
+                // base62(CRC32) in 6
 };
 
 // Heuristics that mark a match as "not a secret" and that a rule may turn off because its real
@@ -23,24 +24,24 @@ enum class Validator {
 enum class Shape : unsigned { uuid = 1, hex_hash = 2 };
 
 struct Rule {
-  std::string id;          // stable; violations use "secrets.<id>"
+  std::string id; // stable; violations use "secrets.<id>"
   std::string description;
   std::string control = "CC6.1"; // SOC 2 control the finding evidences
   util::Regex regex;
-  int secret_group = 0;    // 0: first non-empty group if any, else the whole match (gitleaks)
+  int secret_group = 0; // 0: first non-empty group if any, else the whole match (gitleaks)
   std::vector<std::string> keywords; // lower-case; empty: the rule runs on every blob
-  double entropy = 0;      // minimum Shannon entropy (bits/char) of the secret; 0: none
-  size_t min_length = 0;   // minimum secret length; 0: none
-  std::vector<util::Glob> paths;           // when set, only these paths are scanned
-  std::optional<util::Regex> path_regex;   // gitleaks `path`
+  double entropy = 0;                // minimum Shannon entropy (bits/char) of the secret; 0: none
+  size_t min_length = 0;             // minimum secret length; 0: none
+  std::vector<util::Glob> paths;     // when set, only these paths are scanned
+  std::optional<util::Regex> path_regex; // gitleaks `path`
   std::vector<Allowlist> allowlists;
   Validator validator = Validator::none;
-  unsigned shapes_ok = 0;  // Shape bits the rule accepts as secrets
-  bool generic = false;    // a context rule (password = "..."): stricter placeholder filtering
-  int window_lines = 0;    // lines before and after a keyword hit that the regex may span
+  unsigned shapes_ok = 0; // Shape bits the rule accepts as secrets
+  bool generic = false;   // a context rule (password = "..."): stricter placeholder filtering
+  int window_lines = 0;   // lines before and after a keyword hit that the regex may span
   std::vector<std::string> true_positives;  // examples the rule must find
   std::vector<std::string> false_positives; // examples it must not
-  std::string origin;      // "file:line" of its definition
+  std::string origin;                       // "file:line" of its definition
 };
 
 } // namespace custody::secrets

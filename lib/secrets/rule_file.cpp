@@ -17,7 +17,8 @@ std::vector<std::string> lower_all(std::vector<std::string> v) {
   return v;
 }
 
-std::optional<util::Regex> compile_regex(config::TableReader& t, std::string_view key, const std::string& pattern) {
+std::optional<util::Regex> compile_regex(config::TableReader& t, std::string_view key,
+                                         const std::string& pattern) {
   auto r = util::Regex::compile(pattern);
   if (!r) {
     t.error(key, fmt::format("{}.{}: {}", t.dotted(), key, r.error().message));
@@ -32,7 +33,9 @@ Allowlist read_allowlist(config::TableReader& t) {
   if (auto c = t.choice("condition", {"any", "all"}))
     a.condition = *c == "all" ? Condition::all : Condition::any;
   if (auto target = t.choice("regex_target", {"secret", "match", "line"}))
-    a.target = *target == "match" ? RegexTarget::match : *target == "line" ? RegexTarget::line : RegexTarget::secret;
+    a.target = *target == "match"  ? RegexTarget::match
+               : *target == "line" ? RegexTarget::line
+                                   : RegexTarget::secret;
   a.paths = t.globs("paths", util::GlobSyntax::path).value_or(std::vector<util::Glob>{});
   for (const auto& p : t.strings("regexes").value_or(std::vector<std::string>{}))
     if (auto r = compile_regex(t, "regexes", p))
@@ -74,7 +77,8 @@ std::optional<Rule> read_rule(config::TableReader& t) {
     else if (s == "hex")
       rule.shapes_ok |= static_cast<unsigned>(Shape::hex_hash);
     else
-      t.error("accepts", fmt::format("{}.accepts: unknown shape \"{}\" (uuid, hex)", t.dotted(), s));
+      t.error("accepts",
+              fmt::format("{}.accepts: unknown shape \"{}\" (uuid, hex)", t.dotted(), s));
   }
   rule.true_positives = t.strings("tp").value_or(std::vector<std::string>{});
   rule.false_positives = t.strings("fp").value_or(std::vector<std::string>{});
@@ -88,7 +92,8 @@ std::optional<Rule> read_rule(config::TableReader& t) {
   } else if (auto r = compile_regex(t, "regex", *pattern)) {
     rule.regex = std::move(*r);
     if (rule.secret_group > rule.regex.group_count()) {
-      t.error("secret_group", fmt::format("{}.secret_group: the regex has only {} groups", t.dotted(), rule.regex.group_count()));
+      t.error("secret_group", fmt::format("{}.secret_group: the regex has only {} groups",
+                                          t.dotted(), rule.regex.group_count()));
       ok = false;
     }
   } else {
@@ -104,12 +109,14 @@ std::optional<Rule> read_rule(config::TableReader& t) {
 
 RuleFormat detect_rule_format(std::string_view text) {
   // [[rules]] (gitleaks) vs [[rule]] (custody); gitleaks files may also start with title/[extend].
-  return text.find("[[rules]]") != std::string_view::npos || text.find("[[rules.") != std::string_view::npos
+  return text.find("[[rules]]") != std::string_view::npos ||
+                 text.find("[[rules.") != std::string_view::npos
              ? RuleFormat::gitleaks
              : RuleFormat::custody;
 }
 
-RuleFile load_rule_text(std::string_view text, const std::string& file, config::Diagnostics& errors) {
+RuleFile load_rule_text(std::string_view text, const std::string& file,
+                        config::Diagnostics& errors) {
   if (detect_rule_format(text) == RuleFormat::gitleaks)
     return import_gitleaks(text, file, errors);
   RuleFile out;

@@ -23,7 +23,8 @@ struct RuleFile {
 enum class RuleFormat { custody, gitleaks };
 
 // Parses `text`, named `file` in messages. Errors go to `errors`; the rules that loaded are kept.
-RuleFile load_rule_text(std::string_view text, const std::string& file, config::Diagnostics& errors);
+RuleFile load_rule_text(std::string_view text, const std::string& file,
+                        config::Diagnostics& errors);
 RuleFormat detect_rule_format(std::string_view text);
 
 } // namespace custody::secrets

@@ -13,7 +13,9 @@ extern const std::string_view builtin_rules;
 
 namespace custody::secrets {
 
-std::string_view builtin_rules_text() { return embedded::builtin_rules; }
+std::string_view builtin_rules_text() {
+  return embedded::builtin_rules;
+}
 
 Allowlist site_allowlist(const SecretsConfig& config) {
   Allowlist a;
@@ -38,7 +40,8 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config) {
     } else {
       auto content = util::read_file(source);
       if (!content)
-        return make_error(content.error().code, fmt::format("secret rule file {}: {}", source, content.error().message),
+        return make_error(content.error().code,
+                          fmt::format("secret rule file {}: {}", source, content.error().message),
                           "fix [secrets].rules in the configuration");
       text = std::move(content.value());
     }
@@ -46,7 +49,9 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config) {
     RuleFile file = load_rule_text(text, name, errors);
     if (!errors.empty())
       return make_error(ErrorCode::invalid_config, errors.front().to_string(),
-                        errors.size() > 1 ? fmt::format("and {} more problems in the rule files", errors.size() - 1) : "");
+                        errors.size() > 1 ? fmt::format("and {} more problems in the rule files",
+                                                        errors.size() - 1)
+                                          : "");
     for (auto& r : file.rules)
       rules.push_back(std::move(r));
     for (auto& a : file.allowlists)
@@ -54,7 +59,8 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config) {
     notes.insert(notes.end(), file.notes.begin(), file.notes.end());
   }
   std::erase_if(rules, [&](const Rule& r) {
-    return std::find(config.disabled_rules.begin(), config.disabled_rules.end(), r.id) != config.disabled_rules.end();
+    return std::find(config.disabled_rules.begin(), config.disabled_rules.end(), r.id) !=
+           config.disabled_rules.end();
   });
   Allowlist site = site_allowlist(config);
   if (!site.empty())

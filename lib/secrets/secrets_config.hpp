@@ -10,26 +10,29 @@
 
 namespace custody::secrets {
 
-enum class OnSkip { skip, reject };      // binary / oversize blobs: log as skipped, or refuse
-enum class OnTimeout { reject, accept }; // time budget exhausted: refuse, or accept as not fully scanned
+enum class OnSkip { skip, reject }; // binary / oversize blobs: log as skipped, or refuse
+enum class OnTimeout {
+  reject,
+  accept
+}; // time budget exhausted: refuse, or accept as not fully scanned
 
 struct SecretsConfig {
   bool enabled = true;
   // "builtin" (the embedded config/rules.toml) and/or rule files: custody format or gitleaks
   // TOML, detected by content. Relative paths are relative to the config file that named them.
   std::vector<std::string> rules = {"builtin"};
-  std::vector<std::string> disabled_rules;  // rule ids to drop
+  std::vector<std::string> disabled_rules; // rule ids to drop
   uint64_t max_blob_bytes = 10 * 1024 * 1024;
   OnSkip oversize = OnSkip::skip;
   OnSkip binary = OnSkip::skip;
   int64_t time_budget_ms = 20000;
   OnTimeout on_timeout = OnTimeout::reject;
-  bool inline_allow = true;                 // honour "custody:allow" / "gitleaks:allow" lines
-  bool allow_bypass = true;                 // humans may bypass with -o custody.bypass=<fingerprint>
+  bool inline_allow = true; // honour "custody:allow" / "gitleaks:allow" lines
+  bool allow_bypass = true; // humans may bypass with -o custody.bypass=<fingerprint>
   // Server-side allowlist.
   std::vector<util::Glob> allow_paths;
-  std::vector<util::Regex> allow_regexes;   // matched against the secret
-  std::vector<std::string> stopwords;       // lower-case; a secret containing one is allowed
+  std::vector<util::Regex> allow_regexes; // matched against the secret
+  std::vector<std::string> stopwords;     // lower-case; a secret containing one is allowed
   std::vector<std::string> allow_fingerprints;
 };
 

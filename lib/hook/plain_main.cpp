@@ -1,0 +1,34 @@
+// run_plain_main; see plain_main.hpp.
+#include "hook/plain_main.hpp"
+
+#include "hook/exit_code.hpp"
+
+#include <array>
+#include <exception>
+#include <iostream>
+#include <unistd.h>
+
+namespace custody::hook {
+
+int run_plain_main(const std::function<int(Io&)>& body) {
+  std::ios::sync_with_stdio(false);
+  std::array<char, 4096> cwd_buffer{};
+  std::filesystem::path cwd =
+      ::getcwd(cwd_buffer.data(), cwd_buffer.size()) ? cwd_buffer.data() : ".";
+  Io io{std::cin, std::cout, std::cerr, util::Environment::from_process(), cwd};
+  int code = k_exit_internal_error;
+  try {
+    code = body(io);
+  } catch (const std::exception& e) {
+    io.err << "custody: internal error: " << e.what() << "\n"
+           << "hint: this is a bug in custody; the commit was refused to stay safe. Please report "
+              "it.\n";
+  } catch (...) {
+    io.err << "custody: internal error (unknown exception); the commit was refused to stay safe.\n";
+  }
+  io.out.flush();
+  io.err.flush();
+  return code;
+}
+
+} // namespace custody::hook

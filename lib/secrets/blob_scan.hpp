@@ -1,0 +1,36 @@
+#pragma once
+// Scanning a list of blobs on all cores: shared by the push check and `custody scan`. Blobs are
+// read one at a time (libgit2's repository is not shared between threads for reading) and
+// scanned in parallel; binary (NUL in the first 8000 bytes) and oversize blobs are not scanned
+// and say why. Past the deadline the remaining blobs are marked not scanned.
+#include "git/repo.hpp"
+#include "secrets/engine.hpp"
+#include "secrets/new_blobs.hpp"
+
+#include <string>
+#include <vector>
+
+namespace custody::secrets {
+
+enum class BlobStatus { scanned, binary, oversize, unreadable, not_scanned };
+
+std::string_view blob_status_name(BlobStatus s);
+
+struct ScannedBlob {
+  BlobStatus status = BlobStatus::not_scanned;
+  uint64_t size = 0;
+  std::vector<Finding> findings;
+  std::vector<std::string> limited_rules; // rules whose regex hit the PCRE2 limits on this blob
+};
+
+struct BlobScanReport {
+  std::vector<ScannedBlob> blobs; // parallel to the input
+  uint64_t bytes_scanned = 0;
+  bool timed_out = false;
+};
+
+BlobScanReport scan_blobs(const git::Repo& repo, const Engine& engine,
+                          const std::vector<NewBlob>& blobs, uint64_t max_blob_bytes,
+                          Deadline deadline, unsigned threads = 0);
+
+} // namespace custody::secrets

@@ -1,0 +1,26 @@
+#pragma once
+// Which blobs a push introduces: walk only the new commits (reachable from the pushed tips, from
+// no existing ref), diff each against each parent (so content only a merge brings counts), keep
+// blobs the pre-push object store lacks, once each, attributed to the first commit and path.
+#include "git/repo.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace custody::secrets {
+
+struct NewBlob {
+  std::string id;
+  std::string commit; // first new commit that brought it
+  std::string path;
+  size_t ref_index = 0; // which of the tips (and so which ref decision) brought it
+};
+
+// `tips[i]` is the new commit of ref i (empty: nothing to walk); `hide` are the commits every
+// existing ref points to. `is_old(blob)` says whether the repository already had the blob.
+Result<std::vector<NewBlob>> new_blobs(const git::Repo& repo, const std::vector<std::string>& tips,
+                                       const std::vector<std::string>& hide,
+                                       const std::function<bool(const std::string&)>& is_old);
+
+} // namespace custody::secrets
