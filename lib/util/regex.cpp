@@ -3,8 +3,6 @@
 // (but legitimate) patterns do not fail on the default 32 KiB JIT stack.
 #include "util/regex.hpp"
 
-#include "util/strings.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -84,9 +82,8 @@ Result<Regex> Regex::compile(std::string_view pattern, const RegexOptions& optio
                                    flags, &error_code, &error_offset, nullptr);
   if (!code)
     return make_error(ErrorCode::invalid_config,
-                      fmt::format("invalid regular expression \"{}\" at offset {}: {}",
-                                  util::printable(pattern.substr(0, 200)), error_offset,
-                                  pcre2_message(error_code)));
+                      fmt::format("invalid regular expression \"{}\" at offset {}: {}", pattern,
+                                  error_offset, pcre2_message(error_code)));
   auto holder = std::make_shared<Code>();
   holder->code = code;
   holder->context = pcre2_match_context_create(nullptr);

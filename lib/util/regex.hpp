@@ -44,7 +44,7 @@ struct RegexMatch {
 class Regex {
 public:
   // Compiles `pattern`. A syntax error returns ErrorCode::invalid_config with the PCRE2 message
-  // and the offset in the pattern: `invalid regular expression "a(b" at offset 3: missing closing parenthesis`.
+  // and the offset in the pattern: "invalid regular expression \"a(b\" at offset 3: missing closing parenthesis".
   static Result<Regex> compile(std::string_view pattern, const RegexOptions& options = {});
 
   // Searches `text` from `start` (lookbehinds may see text before it). On `match`, fills `out`
