@@ -26,7 +26,9 @@ private:
 } // namespace
 
 RenderOptions render_options_for(const util::Environment& env, HookKind hook) {
-  return RenderOptions{env.get_nonempty("GL_ID").has_value(), hook == HookKind::pre_receive};
+  return RenderOptions{env.get_nonempty("GL_ID").has_value(), hook == HookKind::pre_receive,
+                       hook == HookKind::mirror_check ? "fetched updates violate policy"
+                                                      : "push rejected"};
 }
 
 void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisions,
@@ -39,8 +41,8 @@ void render_rejection(std::ostream& err, const std::vector<RefDecision>& decisio
   if (problems == 0)
     return;
   Printer p(err, options);
-  p.line(fmt::format("push rejected: {} problem{} in {} ref{}", problems, problems == 1 ? "" : "s",
-                     bad_refs, bad_refs == 1 ? "" : "s"));
+  p.line(fmt::format("{}: {} problem{} in {} ref{}", options.headline, problems,
+                     problems == 1 ? "" : "s", bad_refs, bad_refs == 1 ? "" : "s"));
   for (const auto& d : decisions) {
     for (const auto& v : d.violations) {
       p.line(fmt::format("{}: {} [{}, SOC 2 {}]", v.ref, v.message, v.rule, v.control));

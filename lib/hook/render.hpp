@@ -11,8 +11,9 @@
 namespace custody::hook {
 
 struct RenderOptions {
-  bool gitlab = false;    // prefix lines with "GL-HOOK-ERR: "
-  bool whole_push = true; // pre-receive: one violation rejects every ref
+  bool gitlab = false;                    // prefix lines with "GL-HOOK-ERR: "
+  bool whole_push = true;                 // pre-receive: one violation rejects every ref
+  const char* headline = "push rejected"; // the mirror check reports fetched updates instead
 };
 
 RenderOptions render_options_for(const util::Environment& env, HookKind hook);

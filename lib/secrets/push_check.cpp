@@ -13,6 +13,7 @@
 #include <chrono>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace custody::secrets {
@@ -102,21 +103,41 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
     return fail(engine.error().message);
 
   // 2. Commits every existing ref points to: anything reachable from them is not new. In
-  // pre-receive (and update) the refs still point at their old values.
+  // pre-receive (and update) the refs still point at their old values; a mirror check runs after
+  // the fetch moved them, so the refs it checks count at their old values there.
+  const bool mirror = ctx.hook == hook::HookKind::mirror_check;
+  std::map<std::string, std::string> before;
+  for (const auto& d : decisions)
+    before[d.update.ref] = d.update.old_oid;
   std::vector<std::string> hide;
   std::set<std::string> hidden;
-  auto listed = ctx.repo.for_each_ref([&](const std::string&, const std::string& target) {
+  auto hide_commit = [&](const std::string& target) {
+    if (refs::is_zero_oid(target))
+      return;
     if (auto c = ctx.repo.peel_to_commit(target))
       if (hidden.insert(*c).second)
         hide.push_back(*c);
+  };
+  auto listed = ctx.repo.for_each_ref([&](const std::string& name, const std::string& target) {
+    if (!mirror || before.count(name) == 0)
+      hide_commit(target);
   });
   if (!listed)
     return fail(listed.error().message);
-  auto base = git::BaseObjects::open(ctx.repo.git_dir());
-  if (!base)
-    return fail(base.error().message);
-  auto blobs =
-      new_blobs(ctx.repo, tips, hide, [&](const std::string& id) { return base->contains(id); });
+  if (mirror)
+    for (const auto& [name, old] : before)
+      hide_commit(old);
+  // A fetch has no quarantine: every object is already in the store, so for a mirror a blob is
+  // new when a new commit introduces it.
+  std::optional<git::BaseObjects> base;
+  if (!mirror) {
+    auto opened = git::BaseObjects::open(ctx.repo.git_dir());
+    if (!opened)
+      return fail(opened.error().message);
+    base.emplace(std::move(*opened));
+  }
+  auto blobs = new_blobs(ctx.repo, tips, hide,
+                         [&](const std::string& id) { return base && base->contains(id); });
   if (!blobs)
     return fail(blobs.error().message);
 

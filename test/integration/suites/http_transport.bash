@@ -2,6 +2,10 @@
 # the pusher reaches the hook as REMOTE_USER (HOOK-CONTRACTS.md §6). The server is started per
 # test on a free port and stopped when the test ends.
 
+# Every git command is bounded: a hung server fails the test instead of stalling the run.
+git_bin=$(command -v git)
+git() { timeout 120 "$git_bin" "$@"; }
+
 probe() {
   command -v lighttpd >/dev/null || { echo "lighttpd is not installed (install/deps.sh)"; return 1; }
   [[ -x /usr/lib/git-core/git-http-backend ]] || { echo "git-http-backend is missing"; return 1; }

@@ -95,3 +95,18 @@ HOOK
   expect_ref_at mirror.git refs/heads/main "$before"
   expect_ref_absent mirror.git refs/heads/other
 }
+
+test_secret_fetched_on_a_new_branch_is_reported_and_the_branch_deleted() {
+  setup_mirror
+  secret=sk_live_9fQ2xLm7RtV4kZp8WcN3bJ6hYs1D
+  (cd dev && git checkout -qb leak && commit_file prod.env "STRIPE_KEY=$secret" && git push -q origin leak 2>/dev/null)
+  fetch_mirror
+  check --enforce
+  [[ $RC -eq 1 ]] || fail "the fetched secret was not reported"
+  grep -q "^FAIL  refs/heads/leak" <<<"$OUT"
+  grep -q "secrets.stripe-secret-key-live" <<<"$OUT"
+  ! grep -qF "$secret" <<<"$OUT" || fail "the secret was printed"
+  ! grep -qF "$secret" "$(ledger mirror.git)" || fail "the secret is in the ledger"
+  expect_ref_absent mirror.git refs/heads/leak
+  grep -q "deleted refs/heads/leak" <<<"$OUT"
+}

@@ -3,6 +3,10 @@
 # CUSTODY_PUSHER and runs git-receive-pack (HOOK-CONTRACTS.md §7). Two keys: a human and an
 # agent. sshd is started per test on a free port and stopped when the test ends.
 
+# Every git command is bounded: a hung server fails the test instead of stalling the run.
+git_bin=$(command -v git)
+git() { timeout 120 "$git_bin" "$@"; }
+
 probe() {
   [[ -x /usr/sbin/sshd ]] || { echo "sshd is not installed (openssh-server, install/deps.sh)"; return 1; }
   command -v ssh-keygen >/dev/null || { echo "ssh-keygen is missing"; return 1; }
