@@ -17,10 +17,16 @@ struct NewBlob {
   size_t ref_index = 0; // which of the tips (and so which ref decision) brought it
 };
 
-// `tips[i]` is the new commit of ref i (empty: nothing to walk); `hide` are the commits every
-// existing ref points to. `is_old(blob)` says whether the repository already had the blob.
+using IsOld = std::function<bool(const std::string&)>;
+
+// `tips[i]` is the new commit of ref i (empty: nothing to walk). The new commits are found one
+// of two ways: with `is_old_commit` (pre-receive: a commit is old when the pre-push object store
+// has it), by walking parents from the tips and stopping at old commits, which costs what the
+// push brings whatever the repository's size; without it, as those reachable from the tips and
+// from none of `hide` (the commits existing refs point to). `is_old(blob)` says whether the
+// repository already had the blob.
 Result<std::vector<NewBlob>> new_blobs(const git::Repo& repo, const std::vector<std::string>& tips,
-                                       const std::vector<std::string>& hide,
-                                       const std::function<bool(const std::string&)>& is_old);
+                                       const std::vector<std::string>& hide, const IsOld& is_old,
+                                       const IsOld& is_old_commit = nullptr);
 
 } // namespace custody::secrets

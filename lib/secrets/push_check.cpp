@@ -106,6 +106,11 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
   // pre-receive (and update) the refs still point at their old values; a mirror check runs after
   // the fetch moved them, so the refs it checks count at their old values there.
   const bool mirror = ctx.hook == hook::HookKind::mirror_check;
+  // pre-receive: the push's objects are still in quarantine, so a commit is new exactly when the
+  // pre-push object store lacks it; no ref needs listing (cost grows with the push, not with the
+  // repository's refs). update and mirror checks run after the objects were stored: there, the
+  // commits existing refs point to mark what is old.
+  const bool quarantined = ctx.hook == hook::HookKind::pre_receive;
   std::map<std::string, std::string> before;
   for (const auto& d : decisions)
     before[d.update.ref] = d.update.old_oid;
@@ -118,12 +123,14 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
       if (hidden.insert(*c).second)
         hide.push_back(*c);
   };
-  auto listed = ctx.repo.for_each_ref([&](const std::string& name, const std::string& target) {
-    if (!mirror || before.count(name) == 0)
-      hide_commit(target);
-  });
-  if (!listed)
-    return fail(listed.error().message);
+  if (!quarantined) {
+    auto listed = ctx.repo.for_each_ref([&](const std::string& name, const std::string& target) {
+      if (!mirror || before.count(name) == 0)
+        hide_commit(target);
+    });
+    if (!listed)
+      return fail(listed.error().message);
+  }
   if (mirror)
     for (const auto& [name, old] : before)
       hide_commit(old);
@@ -136,8 +143,9 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
       return fail(opened.error().message);
     base.emplace(std::move(*opened));
   }
-  auto blobs = new_blobs(ctx.repo, tips, hide,
-                         [&](const std::string& id) { return base && base->contains(id); });
+  auto is_old_blob = [&](const std::string& id) { return base && base->contains(id); };
+  auto blobs = quarantined ? new_blobs(ctx.repo, tips, hide, is_old_blob, is_old_blob)
+                           : new_blobs(ctx.repo, tips, hide, is_old_blob);
   if (!blobs)
     return fail(blobs.error().message);
 

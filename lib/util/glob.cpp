@@ -72,6 +72,11 @@ Result<Glob> Glob::compile(std::string_view pattern, GlobSyntax syntax) {
       glob.m_tokens.emplace_back(Kind::literal, syntax == GlobSyntax::name ? ascii_lower(c) : c);
     }
   }
+  for (const auto& t : glob.m_tokens) {
+    if (t.kind != Kind::literal)
+      break;
+    glob.m_prefix += t.ch;
+  }
   return glob;
 }
 
@@ -97,9 +102,20 @@ bool Glob::token_accepts(const Token& t, char c) const {
 bool Glob::matches(std::string_view text) const {
   // at[k]: the first k tokens matched the text so far. inside[k]: token k is `**/` and has
   // consumed part of a directory run that only a '/' can finish.
+  if (text.size() < m_prefix.size())
+    return false;
+  for (size_t i = 0; i < m_prefix.size(); ++i)
+    if ((m_syntax == GlobSyntax::name ? ascii_lower(text[i]) : text[i]) != m_prefix[i])
+      return false;
   const size_t n = m_tokens.size();
-  std::vector<char> at(n + 1, 0), inside(n + 1, 0), next_at(n + 1, 0), next_inside(n + 1, 0);
-  auto close = [&](std::vector<char>& s) {
+  // One buffer for the four state rows, reused across calls on this thread.
+  thread_local std::vector<char> buffer;
+  buffer.assign(4 * (n + 1), 0);
+  char* at = buffer.data();
+  char* inside = at + (n + 1);
+  char* next_at = inside + (n + 1);
+  char* next_inside = next_at + (n + 1);
+  auto close = [&](char* s) {
     // Star-like tokens may match the empty string, so their successors are reachable too.
     for (size_t k = 0; k < n; ++k) {
       Kind kind = m_tokens[k].kind;
@@ -111,8 +127,8 @@ bool Glob::matches(std::string_view text) const {
   at[0] = 1;
   close(at);
   for (char c : text) {
-    std::fill(next_at.begin(), next_at.end(), 0);
-    std::fill(next_inside.begin(), next_inside.end(), 0);
+    std::fill(next_at, next_at + n + 1, 0);
+    std::fill(next_inside, next_inside + n + 1, 0);
     bool alive = false;
     for (size_t k = 0; k < n; ++k) {
       const Token& t = m_tokens[k];
@@ -138,8 +154,8 @@ bool Glob::matches(std::string_view text) const {
     if (!alive)
       return false;
     close(next_at);
-    at.swap(next_at);
-    inside.swap(next_inside);
+    std::swap(at, next_at);
+    std::swap(inside, next_inside);
   }
   return at[n] != 0;
 }

@@ -39,6 +39,9 @@ private:
   std::string m_pattern;
   GlobSyntax m_syntax = GlobSyntax::path;
   std::vector<Token> m_tokens;
+  // The literal text every match starts with (lower-case for names): most texts are rejected on
+  // it without running the automaton, which matters when a push hook tests every ref.
+  std::string m_prefix;
 };
 
 // True if any pattern in `globs` matches `text`.
