@@ -98,10 +98,6 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
                {"an administrator must fix the secret scanning setup (custody config check); retry "
                 "the push then"});
   };
-  auto engine = load_engine(config);
-  if (!engine)
-    return fail(engine.error().message);
-
   // 2. Commits every existing ref points to: anything reachable from them is not new. In
   // pre-receive (and update) the refs still point at their old values; a mirror check runs after
   // the fetch moved them, so the refs it checks count at their old values there.
@@ -149,9 +145,15 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
   if (!blobs)
     return fail(blobs.error().message);
 
-  // 3. Scan.
-  BlobScanReport report =
-      scan_blobs(ctx.repo, engine->engine, *blobs, config.max_blob_bytes, deadline);
+  // 3. Scan. The engine is built only when there is something to scan: deletes, tags and pushes
+  // of commits the repository already has cost nothing (docs/ARCHITECTURE.md, "Per-push cost").
+  BlobScanReport report;
+  if (!blobs->empty()) {
+    auto engine = load_engine(config);
+    if (!engine)
+      return fail(engine.error().message);
+    report = scan_blobs(ctx.repo, engine->engine, *blobs, config.max_blob_bytes, deadline);
+  }
   const auto elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::steady_clock::now() - started)
                               .count();

@@ -1,5 +1,9 @@
+// Assembling the engine (see rule_set.hpp). The builtin rules come from the table generated at
+// build time (builtin_rules.hpp), not from TOML; site rule files are parsed here, eagerly, so a
+// bad pattern in one is a config error before any blob is scanned.
 #include "secrets/rule_set.hpp"
 
+#include "secrets/builtin_rules.hpp"
 #include "secrets/rule_file.hpp"
 #include "util/file.hpp"
 
@@ -7,15 +11,7 @@
 
 #include <algorithm>
 
-namespace custody::embedded {
-extern const std::string_view builtin_rules;
-}
-
 namespace custody::secrets {
-
-std::string_view builtin_rules_text() {
-  return embedded::builtin_rules;
-}
 
 Allowlist site_allowlist(const SecretsConfig& config) {
   Allowlist a;
@@ -32,26 +28,23 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config) {
   EngineOptions options;
   std::vector<std::string> notes;
   for (const auto& source : config.rules) {
-    std::string text;
-    std::string name = source;
+    RuleFile file;
     if (source == "builtin") {
-      text = std::string(builtin_rules_text());
-      name = "<builtin rules>";
+      file = builtin_rule_file();
     } else {
       auto content = util::read_file(source);
       if (!content)
         return make_error(content.error().code,
                           fmt::format("secret rule file {}: {}", source, content.error().message),
                           "fix [secrets].rules in the configuration");
-      text = std::move(content.value());
+      config::Diagnostics errors;
+      file = load_rule_text(content.value(), source, errors);
+      if (!errors.empty())
+        return make_error(ErrorCode::invalid_config, errors.front().to_string(),
+                          errors.size() > 1 ? fmt::format("and {} more problems in the rule files",
+                                                          errors.size() - 1)
+                                            : "");
     }
-    config::Diagnostics errors;
-    RuleFile file = load_rule_text(text, name, errors);
-    if (!errors.empty())
-      return make_error(ErrorCode::invalid_config, errors.front().to_string(),
-                        errors.size() > 1 ? fmt::format("and {} more problems in the rule files",
-                                                        errors.size() - 1)
-                                          : "");
     for (auto& r : file.rules)
       rules.push_back(std::move(r));
     for (auto& a : file.allowlists)

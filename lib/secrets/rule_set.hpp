@@ -1,7 +1,7 @@
 #pragma once
 // Assembling the engine a scan uses from the configuration: the builtin rules (config/rules.toml,
-// embedded at build time), the site's rule files, minus disabled rules, plus the server-side
-// allowlist from [secrets].
+// compiled into a table at build time: builtin_rules.hpp), the site's rule files, minus disabled
+// rules, plus the server-side allowlist from [secrets].
 #include "secrets/engine.hpp"
 #include "secrets/secrets_config.hpp"
 
@@ -10,8 +10,6 @@
 #include <vector>
 
 namespace custody::secrets {
-
-std::string_view builtin_rules_text();
 
 struct LoadedEngine {
   Engine engine;

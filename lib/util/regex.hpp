@@ -6,11 +6,16 @@
 // under a match limit and a depth limit: a catastrophic pattern returns `limit_exceeded` in
 // milliseconds instead of hanging a push. Patterns are JIT-compiled when the platform allows.
 //
-// A compiled Regex is immutable and safe to share between threads; match state lives in a
-// per-thread scratch buffer inside regex.cpp.
+// Patterns already validated elsewhere (the builtin secret rules, checked when the build
+// generates their table) can be `deferred`: compiled and JIT-compiled on first use, once, so a
+// push pays only for the rules its content needs (docs/ARCHITECTURE.md, "Per-push cost").
+//
+// A Regex is immutable (its lazy compile is guarded by std::call_once) and safe to share between
+// threads; match state lives in a per-thread scratch buffer inside regex.cpp.
 #include "util/result.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -25,6 +30,7 @@ struct RegexOptions {
   bool multiline = false;         // ^ and $ match at line boundaries
   uint32_t match_limit = 1000000; // PCRE2 match limit per start position (also bounds JIT)
   uint32_t depth_limit = 10000;   // PCRE2 depth limit (interpreter backtracking depth)
+  bool operator==(const RegexOptions&) const = default;
 };
 
 enum class MatchStatus { match, no_match, limit_exceeded, error };
@@ -44,8 +50,13 @@ struct RegexMatch {
 class Regex {
 public:
   // Compiles `pattern`. A syntax error returns ErrorCode::invalid_config with the PCRE2 message
-  // and the offset in the pattern: "invalid regular expression \"a(b\" at offset 3: missing closing parenthesis".
+  // and the offset in the pattern: "invalid regular expression \"a(b\" at offset 3: missing closing
+  // parenthesis".
   static Result<Regex> compile(std::string_view pattern, const RegexOptions& options = {});
+  // A Regex compiled on first use (search, group_count, ...), once, by whichever thread gets
+  // there first. For patterns known to compile: if it does not, the Regex matches nothing
+  // (search returns MatchStatus::error).
+  static Regex deferred(std::string_view pattern, const RegexOptions& options = {});
 
   // Searches `text` from `start` (lookbehinds may see text before it). On `match`, fills `out`
   // (group 0 = whole match). Thread-safe.
@@ -61,14 +72,18 @@ public:
   int group_index(std::string_view name) const;
   // Number of capturing groups (not counting group 0).
   int group_count() const;
-  const std::string& pattern() const { return m_pattern; }
-  bool jit() const { return m_jit; }
+  const std::string& pattern() const;
+  const RegexOptions& options() const;
+  // True once compiled with JIT (compiles a deferred pattern).
+  bool jit() const;
+  // False for a deferred pattern nothing has used yet.
+  bool compiled() const;
 
 private:
   struct Code;
-  std::shared_ptr<const Code> m_code;
-  std::string m_pattern;
-  bool m_jit = false;
+  struct State;
+  const Code* code() const;       // compiles a deferred pattern; null if it failed or no pattern
+  std::shared_ptr<State> m_state; // shared by copies, so one compile serves all of them
   mutable bool m_limit_hit = false;
 };
 

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using custody::util::Regex;
 
 TEST(RegexTest, SearchesAndAnchors) {
@@ -25,4 +29,44 @@ TEST(RegexTest, CatastrophicBacktrackingHitsTheLimitInsteadOfHanging) {
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r->search(std::string(5000, 'a') + "b"));
   EXPECT_TRUE(r->limit_hit());
+}
+
+TEST(RegexTest, DeferredCompilesOnFirstUseOnceForAllCopies) {
+  auto r = Regex::deferred("(?i)key_([a-z0-9]+)");
+  auto copy = r;
+  EXPECT_FALSE(r.compiled());
+  EXPECT_EQ(r.pattern(), "(?i)key_([a-z0-9]+)");
+  custody::util::RegexMatch m;
+  ASSERT_EQ(copy.search("x KEY_abc1 y", 0, m), custody::util::MatchStatus::match);
+  EXPECT_EQ(m.group("x KEY_abc1 y", 1), "abc1");
+  EXPECT_TRUE(r.compiled()); // the copy's compile serves the original
+  EXPECT_EQ(r.group_count(), 1);
+}
+
+TEST(RegexTest, DeferredIsSafeToFirstUseFromSeveralThreads) {
+  auto r = Regex::deferred("b+c");
+  std::vector<std::thread> threads;
+  std::atomic<int> found{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      if (r.matches("aabbbcc"))
+        ++found;
+    });
+  for (auto& t : threads)
+    t.join();
+  EXPECT_EQ(found.load(), 4);
+}
+
+TEST(RegexTest, DeferredBadPatternMatchesNothing) {
+  auto r = Regex::deferred("a(b");
+  custody::util::RegexMatch m;
+  EXPECT_EQ(r.search("ab", 0, m), custody::util::MatchStatus::error);
+  EXPECT_FALSE(r.matches("ab"));
+  EXPECT_EQ(r.group_count(), 0);
+}
+
+TEST(RegexTest, DefaultConstructedMatchesNothing) {
+  Regex r;
+  EXPECT_FALSE(r.matches("anything"));
+  EXPECT_EQ(r.pattern(), "");
 }
