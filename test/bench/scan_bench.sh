@@ -7,7 +7,7 @@
 # prints MB/s of unique blob content for each (medians of RUNS), the ratio, and custody's peak
 # RSS (/usr/bin/time -v). Goals (issue 4): ratio >= 50% using both cores, peak RSS < 300 MiB.
 #
-# Usage: test/bench/scan_bench.sh [BUILD_DIR] [RUNS] [BATCHES]
+# Usage: [KEEP=1] test/bench/scan_bench.sh [BUILD_DIR] [RUNS] [BATCHES]   (KEEP: leave the repository)
 set -euo pipefail
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=$(cd "${1:-$src/build}" && pwd)
@@ -15,7 +15,7 @@ runs=${2:-5}
 batches=${3:-60}
 custody=$build/bin/custody
 work=$(mktemp -d /tmp/custody-scan-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+[[ -n ${KEEP:-} ]] && echo "keeping $work" || trap 'rm -rf "$work"' EXIT
 export HOME=$work/home GIT_CONFIG_NOSYSTEM=1 CUSTODY_SYSTEM_CONFIG=/nonexistent
 mkdir -p "$HOME"
 repo=$work/history.git
