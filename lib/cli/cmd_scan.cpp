@@ -5,6 +5,7 @@
 #include "cli/args.hpp"
 #include "cli/command.hpp"
 #include "config/loader.hpp"
+#include "git/pack_memory.hpp"
 #include "git/repo.hpp"
 #include "hook/exit_code.hpp"
 #include "secrets/blob_scan.hpp"
@@ -75,6 +76,8 @@ int cmd_scan(const Args& args, hook::Io& io) {
   }
 
   const auto started = std::chrono::steady_clock::now();
+  // A whole history touches every pack page: keep the mapped part (and so the RSS) bounded.
+  git::limit_pack_memory(size_t{32} << 20, size_t{128} << 20);
   auto repo = git::Repo::open(parsed->value("--repo").value_or(io.cwd.string()));
   if (!repo) {
     print_error(io.err, repo.error());

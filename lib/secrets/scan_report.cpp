@@ -80,9 +80,8 @@ util::Json sarif_report(const std::vector<LocatedFinding>& findings,
   }
   util::Json results = util::Json::array();
   for (const auto& f : findings) {
+    // No startColumn: SARIF counts columns in UTF-16 code units, the engine in bytes.
     util::Json region = {{"startLine", std::max(1, f.finding.line)}};
-    if (f.finding.column > 0)
-      region["startColumn"] = f.finding.column;
     results.push_back(
         {{"ruleId", f.finding.rule},
          {"ruleIndex", rule_index[f.finding.rule]},
