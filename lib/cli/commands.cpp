@@ -14,6 +14,7 @@ int cmd_version(const Args&, hook::Io&);
 int cmd_trailers(const Args&, hook::Io&);
 int cmd_check_message(const Args&, hook::Io&);
 int cmd_explain(const Args&, hook::Io&);
+int cmd_scan(const Args&, hook::Io&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
@@ -29,6 +30,7 @@ const std::vector<Command>& commands() {
       {"check-message", cmd_check_message,
        "give the commit-msg hook's verdict on a commit message file"},
       {"explain", cmd_explain, "explain a rule: what it requires and an example that passes"},
+      {"scan", cmd_scan, "scan history for secrets (--all | RANGE...; --format text|json|sarif)"},
       {"version", cmd_version, "print custody's version and its libraries'"},
   };
   return table;

@@ -1,0 +1,36 @@
+#pragma once
+// The three output formats of `custody scan`: text (one line per finding, for people and grep),
+// JSON (an array of findings, for scripts) and SARIF 2.1.0 (for code-scanning dashboards and
+// auditors' tools). Built from Findings only, which hold the redacted form and the fingerprint:
+// no format can print a secret in full.
+#include "secrets/finding.hpp"
+#include "util/json.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace custody::secrets {
+
+struct LocatedFinding {
+  Finding finding;
+  std::string commit; // the commit the blob is reported under
+  std::string path;
+  std::string blob;
+};
+
+// "path:line:column: rule: description: redacted (fingerprint F, commit C)\n" per finding.
+std::string text_report(const std::vector<LocatedFinding>& findings);
+
+// [{rule, description, control, commit, path, line, column, blob, fingerprint, redacted}, ...]
+util::Json json_report(const std::vector<LocatedFinding>& findings);
+
+// One run whose driver lists the rules that have results; each result carries the location, the
+// commit (properties), and the fingerprint as a partialFingerprint so dashboards deduplicate it.
+util::Json sarif_report(const std::vector<LocatedFinding>& findings, std::string_view tool_version);
+
+// A repository path as a relative URI reference (RFC 3986: everything but unreserved characters
+// and '/' percent-encoded), as SARIF's artifactLocation.uri requires.
+std::string path_to_uri(std::string_view path);
+
+} // namespace custody::secrets
