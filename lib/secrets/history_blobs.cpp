@@ -41,6 +41,9 @@ Result<std::vector<NewBlob>> history_blobs(const git::Repo& repo,
     });
     if (!listed)
       return listed.error();
+    // A detached HEAD is no ref but is reachable history, as in `git log --all`.
+    if (auto head = git::resolve_commit(repo, "HEAD"); head && unique.insert(*head).second)
+      tips.push_back(*head);
     if (auto added = add_whole_history(repo, tips, 0, seen, out); !added)
       return added.error();
   }

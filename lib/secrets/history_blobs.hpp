@@ -1,7 +1,8 @@
 #pragma once
 // Which blobs `custody scan` reads from a repository's history, each once, with the commit and
 // path it is reported under:
-//   --all      every blob reachable from any ref, attributed to the first commit holding it;
+//   --all      every blob reachable from any ref or HEAD, attributed to the first commit
+//              holding it;
 //   A..B       the blobs the commits in B but not in A introduce (each diffed against each
 //              parent, as the push check does, so merge-only content counts);
 //   REV        the whole history of REV (every blob of every tree in it).

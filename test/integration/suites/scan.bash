@@ -59,6 +59,10 @@ test_all_from_the_working_directory_and_other_refs() {
   grep -q '^old/creds.txt:1:' <<<"$SCAN_OUT" || fail "secret reachable only from a tag not found"
   scan # HEAD's history: main does not hold it
   expect_scan_rc 0
+  git checkout -q --detach main; commit_file detached.env "# detached
+STRIPE_KEY=$SECRET"
+  scan --all # a detached HEAD's commits count, as in git log --all
+  grep -q '^detached.env:2:' <<<"$SCAN_OUT" || fail "detached HEAD's history not scanned"
   expect_secret_in_no_output
 }
 
