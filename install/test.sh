@@ -20,3 +20,10 @@ if [[ ${CUSTODY_SKIP_SANITIZERS:-0} != 1 ]]; then
   run_suite "$src/build-asan" -DCUSTODY_ENABLE_SANITIZER_ADDRESS=ON -DCUSTODY_ENABLE_SANITIZER_UNDEFINED=ON \
     -DCUSTODY_BUILD_BENCHMARKS=OFF -DCMAKE_BUILD_TYPE=Debug
 fi
+
+# Optional: coverage-guided fuzzing with clang + libFuzzer for N seconds per target
+# (CUSTODY_FUZZ_SECONDS=60 bash install/test.sh). The corpora replay in every run above.
+if [[ ${CUSTODY_FUZZ_SECONDS:-0} -gt 0 ]]; then
+  echo "== libFuzzer, ${CUSTODY_FUZZ_SECONDS}s per target =="
+  bash "$src/test/fuzz/run-fuzzers.sh" "$CUSTODY_FUZZ_SECONDS" "$src/build-fuzz"
+fi
