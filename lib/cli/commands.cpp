@@ -24,7 +24,8 @@ const std::vector<Command>& commands() {
       {"check", cmd_check, "check a mirror's ref updates since the last check (--since-last)"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
       {"log", cmd_log,
-       "verify, read and report on the decision ledger (log verify | head | tail | report | sample | keygen)"},
+       "verify, read and report on the decision ledger (log verify | head | tail | report | sample "
+       "| keygen)"},
       {"trailers", cmd_trailers,
        "print a message's trailers exactly as `git interpret-trailers --parse` does"},
       {"check-message", cmd_check_message,

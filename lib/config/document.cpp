@@ -11,8 +11,8 @@ bool read_document(std::string_view text, const std::string& file, Diagnostics& 
   try {
     root = toml::parse(text, file);
   } catch (const toml::parse_error& e) {
-    diags.push_back({file, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column),
-                     std::string(e.description())});
+    diags.push_back({file, static_cast<int>(e.source().begin.line),
+                     static_cast<int>(e.source().begin.column), std::string(e.description())});
     return false;
   }
   Origins origins;

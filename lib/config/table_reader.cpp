@@ -127,7 +127,9 @@ std::optional<double> TableReader::number(std::string_view key, double min, doub
   return v;
 }
 
-int TableReader::line() const { return static_cast<int>(as_table(m_table).source().begin.line); }
+int TableReader::line() const {
+  return static_cast<int>(as_table(m_table).source().begin.line);
+}
 
 std::optional<std::string> TableReader::string(std::string_view key) {
   auto n = as_node(node(key));

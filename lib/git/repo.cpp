@@ -118,15 +118,25 @@ bool Repo::is_bare() const {
   return git_repository_is_bare(m_repo) != 0;
 }
 
-Result<ObjectKind> Repo::object_kind(const std::string& id) const {
+namespace {
+
+Result<ObjectPtr> lookup_object(git_repository* repo, const std::string& id) {
   auto oid = parse_oid(id);
   if (!oid)
     return oid.error();
   git_object* obj = nullptr;
-  if (git_object_lookup(&obj, m_repo, &*oid, GIT_OBJECT_ANY) != 0)
+  if (git_object_lookup(&obj, repo, &*oid, GIT_OBJECT_ANY) != 0)
     return git_error(fmt::format("cannot read object {}", id));
-  ObjectPtr guard(obj);
-  switch (git_object_type(obj)) {
+  return ObjectPtr(obj);
+}
+
+} // namespace
+
+Result<ObjectKind> Repo::object_kind(const std::string& id) const {
+  auto obj = lookup_object(m_repo, id);
+  if (!obj)
+    return obj.error();
+  switch (git_object_type(obj->get())) {
   case GIT_OBJECT_COMMIT:
     return ObjectKind::commit;
   case GIT_OBJECT_TREE:
@@ -141,15 +151,11 @@ Result<ObjectKind> Repo::object_kind(const std::string& id) const {
 }
 
 Result<std::string> Repo::peel_to_commit(const std::string& id) const {
-  auto oid = parse_oid(id);
-  if (!oid)
-    return oid.error();
-  git_object* obj = nullptr;
-  if (git_object_lookup(&obj, m_repo, &*oid, GIT_OBJECT_ANY) != 0)
-    return git_error(fmt::format("cannot read object {}", id));
-  ObjectPtr guard(obj);
+  auto obj = lookup_object(m_repo, id);
+  if (!obj)
+    return obj.error();
   git_object* peeled = nullptr;
-  if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) != 0)
+  if (git_object_peel(&peeled, obj->get(), GIT_OBJECT_COMMIT) != 0)
     return make_error(ErrorCode::invalid_input,
                       fmt::format("object {} does not point to a commit", id));
   ObjectPtr peeled_guard(peeled);
@@ -253,7 +259,8 @@ Result<std::vector<ChangedPath>> Repo::diff_commits(const std::string& from,
   if (!new_tree)
     return new_tree.error();
   git_diff_options options;
-  git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION); // the macro trips clang's -Wmissing-field-initializers
+  git_diff_options_init(
+      &options, GIT_DIFF_OPTIONS_VERSION); // the macro trips clang's -Wmissing-field-initializers
   options.flags = GIT_DIFF_SKIP_BINARY_CHECK;
   git_diff* diff = nullptr;
   if (git_diff_tree_to_tree(&diff, m_repo, old_tree->get(), new_tree->get(), &options) != 0)

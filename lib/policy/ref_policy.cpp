@@ -51,8 +51,7 @@ void check_ref_policy(hook::PushContext& ctx, std::vector<hook::RefDecision>& de
     case refs::UpdateKind::tag_delete:
       if (refs.block_deletion)
         d.violations.push_back(
-            make(d, "refs.deletion", "CC8.1",
-                 "deletion refused: protected refs may not be deleted",
+            make(d, "refs.deletion", "CC8.1", "deletion refused: protected refs may not be deleted",
                  {"protected refs are part of the audited history; ask an administrator if it must "
                   "go"}));
       break;

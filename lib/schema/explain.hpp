@@ -10,7 +10,8 @@ namespace custody::schema {
 
 // The explanation of `rule` ("ai-review" or "trailers.ai-review", also the built-in checks
 // malformed, value, self-review, agent-reviewer, future-date), or nullopt if there is none.
-std::optional<std::string> explain_rule(const config::Config& config, std::string_view rule, int64_t now);
+std::optional<std::string> explain_rule(const config::Config& config, std::string_view rule,
+                                        int64_t now);
 
 // Every rule id explain_rule knows, for `custody explain` without arguments and suggestions.
 std::vector<std::string> explainable_rules(const config::Config& config);
