@@ -20,6 +20,33 @@ namespace custody::secrets {
 
 namespace {
 
+// A context rule (`API_KEY=...` in an env file) and a format rule (a Stripe key) often match the
+// same secret: report it once, under the rule that knows what it is.
+void drop_generic_duplicates(std::vector<Finding>& findings) {
+  auto covered = [&](const Finding& f) {
+    return f.generic && std::any_of(findings.begin(), findings.end(), [&](const Finding& other) {
+             return !other.generic && f.offset < other.offset + other.length &&
+                    other.offset < f.offset + f.length;
+           });
+  };
+  std::vector<char> drop(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i)
+    drop[i] = covered(findings[i]);
+  size_t out = 0;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (drop[i])
+      continue;
+    if (out != i) // never self-move: a moved-onto-itself string may come out empty
+      findings[out] = std::move(findings[i]);
+    ++out;
+  }
+  findings.resize(out);
+}
+
+} // namespace
+
+namespace {
+
 constexpr size_t k_line_cap = 4096;
 
 std::string_view line_at(std::string_view content, size_t start, size_t end) {
@@ -165,6 +192,7 @@ ScanResult Engine::scan(std::string_view content, std::string_view path, std::st
       return result;
     scan_window(r, content, {0, content.size()}, path, commit, result, seen);
   }
+  drop_generic_duplicates(result.findings);
   std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
     return a.offset != b.offset ? a.offset < b.offset : a.rule < b.rule;
   });
@@ -235,6 +263,8 @@ void Engine::scan_window(size_t rule_index, std::string_view content, Window w,
     f.description = rule.description;
     f.control = rule.control;
     f.offset = offset;
+    f.length = secret.size();
+    f.generic = rule.generic;
     f.line = 1 + static_cast<int>(std::count(
                      content.begin(), content.begin() + static_cast<ptrdiff_t>(offset), '\n'));
     size_t line_start = content.rfind('\n', offset == 0 ? 0 : offset - 1);

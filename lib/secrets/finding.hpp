@@ -13,6 +13,8 @@ struct Finding {
   int line = 0;            // 1-based line of the secret's first character
   int column = 0;          // 1-based byte column
   size_t offset = 0;       // byte offset of the secret in the blob
+  size_t length = 0;       // the secret's length in bytes
+  bool generic = false;    // found by a context rule (password = "..."), not a known format
   std::string fingerprint; // rule + SHA-256 of the secret: stable across rebase and squash
   std::string redacted;    // e.g. "AKIA…(20 chars)"
 };
