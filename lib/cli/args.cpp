@@ -1,8 +1,11 @@
 #include "cli/args.hpp"
 
+#include "hook/exit_code.hpp"
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
+
+#include <ostream>
 
 namespace custody::cli {
 
@@ -68,6 +71,30 @@ Result<ParsedArgs> parse_args(const std::vector<std::string>& args,
     }
   }
   return parsed;
+}
+
+std::optional<ParsedArgs> parse_command_line(std::string_view command,
+                                             const std::vector<std::string>& args,
+                                             const std::vector<OptionSpec>& specs,
+                                             std::string_view help, hook::Io& io, int& exit_code) {
+  auto parsed = parse_args(args, specs);
+  if (!parsed) {
+    io.err << "custody " << command << ": " << parsed.error().message << "\n" << help;
+    exit_code = hook::k_exit_usage;
+    return std::nullopt;
+  }
+  if (parsed->has("--help")) {
+    io.out << help;
+    exit_code = hook::k_exit_ok;
+    return std::nullopt;
+  }
+  return std::move(parsed.value());
+}
+
+void print_command_error(std::ostream& err, std::string_view command, const Error& error) {
+  err << "custody " << command << ": " << error.message << "\n";
+  if (!error.hint.empty())
+    err << "hint: " << error.hint << "\n";
 }
 
 } // namespace custody::cli

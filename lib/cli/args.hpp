@@ -1,11 +1,14 @@
 #pragma once
 // Command-line parsing shared by every subcommand: declared options only, so a typo is an error
 // with a suggestion rather than silently ignored.
+#include "hook/io.hpp"
 #include "util/result.hpp"
 
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace custody::cli {
@@ -33,5 +36,16 @@ private:
 // accepted as flags.
 Result<ParsedArgs> parse_args(const std::vector<std::string>& args,
                               const std::vector<OptionSpec>& specs);
+
+// The prologue every subcommand shares: parses `args`; on a bad command line prints
+// "custody <command>: <error>" and `help` to stderr, on --help prints `help` to stdout. Returns
+// nullopt in both cases, with `exit_code` set to what the command must return.
+std::optional<ParsedArgs> parse_command_line(std::string_view command,
+                                             const std::vector<std::string>& args,
+                                             const std::vector<OptionSpec>& specs,
+                                             std::string_view help, hook::Io& io, int& exit_code);
+
+// "custody <command>: <message>" and, when there is one, "hint: <hint>", on `err`.
+void print_command_error(std::ostream& err, std::string_view command, const Error& error);
 
 } // namespace custody::cli

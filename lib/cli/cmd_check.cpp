@@ -67,15 +67,12 @@ util::Environment mirror_env(util::Environment env, const std::filesystem::path&
 } // namespace
 
 int cmd_check(const Args& args, hook::Io& io) {
-  auto parsed = parse_args(args, {{"--repo", true}, {"--since-last", false}, {"--enforce", false}});
-  if (!parsed) {
-    io.err << "custody check: " << parsed.error().message << "\n" << k_help;
-    return hook::k_exit_usage;
-  }
-  if (parsed->has("--help")) {
-    io.out << k_help;
-    return hook::k_exit_ok;
-  }
+  int exit_code = hook::k_exit_ok;
+  auto parsed = parse_command_line(
+      "check", args, {{"--repo", true}, {"--since-last", false}, {"--enforce", false}}, k_help, io,
+      exit_code);
+  if (!parsed)
+    return exit_code;
   auto repo_path = parsed->value("--repo");
   if (!repo_path || !parsed->has("--since-last")) {
     io.err << "custody check: --repo PATH and --since-last are required\n" << k_help;

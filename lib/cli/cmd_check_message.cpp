@@ -35,19 +35,16 @@ constexpr const char* k_usage =
 } // namespace
 
 int cmd_check_message(const Args& args, hook::Io& io) {
-  auto parsed = parse_args(args, {{"--author", true},
-                                  {"--agent-session", true},
-                                  {"--cleanup", true},
-                                  {"--comment-char", true},
-                                  {"--now", true}});
-  if (!parsed) {
-    io.err << "custody check-message: " << parsed.error().message << "\n" << k_usage;
-    return hook::k_exit_usage;
-  }
-  if (parsed->has("--help")) {
-    io.out << k_usage;
-    return hook::k_exit_ok;
-  }
+  int exit_code = hook::k_exit_ok;
+  auto parsed = parse_command_line("check-message", args,
+                                   {{"--author", true},
+                                    {"--agent-session", true},
+                                    {"--cleanup", true},
+                                    {"--comment-char", true},
+                                    {"--now", true}},
+                                   k_usage, io, exit_code);
+  if (!parsed)
+    return exit_code;
   if (parsed->positional().size() != 1) {
     io.err << "custody check-message: expected one FILE\n" << k_usage;
     return hook::k_exit_usage;

@@ -28,15 +28,10 @@ Exit status: 0 when nothing needs fixing (warnings allowed), 1 otherwise.
 } // namespace
 
 int cmd_doctor(const Args& args, hook::Io& io) {
-  auto parsed = parse_args(args, {{"--repo", true}});
-  if (!parsed) {
-    io.err << "custody doctor: " << parsed.error().message << "\n" << k_help;
-    return hook::k_exit_usage;
-  }
-  if (parsed->has("--help")) {
-    io.out << k_help;
-    return hook::k_exit_ok;
-  }
+  int exit_code = hook::k_exit_ok;
+  auto parsed = parse_command_line("doctor", args, {{"--repo", true}}, k_help, io, exit_code);
+  if (!parsed)
+    return exit_code;
   auto repo = parsed->value("--repo");
   if (!repo) {
     io.err << "custody doctor: --repo PATH is required\n" << k_help;

@@ -69,27 +69,19 @@ void report(std::ostream& out, const install::InstallResult& result, const std::
 } // namespace
 
 int cmd_install(const Args& args, hook::Io& io) {
-  auto parsed = parse_args(args, install_option_specs());
-  if (!parsed) {
-    io.err << "custody install: " << parsed.error().message << "\n" << k_help;
-    return hook::k_exit_usage;
-  }
-  if (parsed->has("--help")) {
-    io.out << k_help;
-    return hook::k_exit_ok;
-  }
+  int exit_code = hook::k_exit_ok;
+  auto parsed = parse_command_line("install", args, install_option_specs(), k_help, io, exit_code);
+  if (!parsed)
+    return exit_code;
   auto plan = make_install_plan(*parsed);
   if (!plan) {
-    io.err << "custody install: " << plan.error().message << "\n";
-    if (!plan.error().hint.empty())
-      io.err << "hint: " << plan.error().hint << "\n";
+    print_command_error(io.err, "install", plan.error());
     return plan.error().code == ErrorCode::invalid_input ? hook::k_exit_usage
                                                          : hook::k_exit_internal_error;
   }
   auto binary = hook_binary(io.env, plan->hook);
   if (!binary) {
-    io.err << "custody install: " << binary.error().message << "\nhint: " << binary.error().hint
-           << "\n";
+    print_command_error(io.err, "install", binary.error());
     return hook::k_exit_internal_error;
   }
   const auto force = parsed->has("--force") ? install::Force::yes : install::Force::no;
@@ -97,9 +89,7 @@ int cmd_install(const Args& args, hook::Io& io) {
   for (const auto& target : plan->targets) {
     auto result = install::install_hook(target.dir, target.name, *binary, force);
     if (!result) {
-      io.err << "custody install: " << result.error().message << "\n";
-      if (!result.error().hint.empty())
-        io.err << "hint: " << result.error().hint << "\n";
+      print_command_error(io.err, "install", result.error());
       ++failures;
       continue;
     }

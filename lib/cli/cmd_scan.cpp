@@ -44,24 +44,15 @@ Exit status: 0 nothing found, 1 findings, 2 the scan could not run or some blobs
 read, 129 a bad command line.
 )";
 
-void print_error(std::ostream& err, const Error& e) {
-  err << "custody scan: " << e.message << "\n";
-  if (!e.hint.empty())
-    err << "hint: " << e.hint << "\n";
-}
-
 } // namespace
 
 int cmd_scan(const Args& args, hook::Io& io) {
-  auto parsed = parse_args(args, {{"--repo", true}, {"--all", false}, {"--format", true}});
-  if (!parsed) {
-    io.err << "custody scan: " << parsed.error().message << "\n" << k_help;
-    return hook::k_exit_usage;
-  }
-  if (parsed->has("--help")) {
-    io.out << k_help;
-    return hook::k_exit_ok;
-  }
+  int exit_code = hook::k_exit_ok;
+  auto parsed =
+      parse_command_line("scan", args, {{"--repo", true}, {"--all", false}, {"--format", true}},
+                         k_help, io, exit_code);
+  if (!parsed)
+    return exit_code;
   const std::string format = parsed->value("--format").value_or("text");
   if (format != "text" && format != "json" && format != "sarif") {
     io.err << fmt::format("custody scan: unknown format \"{}\" (text, json or sarif)\n", format);
@@ -80,12 +71,13 @@ int cmd_scan(const Args& args, hook::Io& io) {
   git::limit_pack_memory(size_t{32} << 20, size_t{128} << 20);
   auto repo = git::Repo::open(parsed->value("--repo").value_or(io.cwd.string()));
   if (!repo) {
-    print_error(io.err, repo.error());
+    print_command_error(io.err, "scan", repo.error());
     return hook::k_exit_internal_error;
   }
   auto loaded = config::load_config(config::load_options_from_env(io.env, repo->git_dir()));
   if (!loaded.diagnostics.empty()) {
-    print_error(io.err, make_error(ErrorCode::invalid_config,
+    print_command_error(io.err, "scan",
+                        make_error(ErrorCode::invalid_config,
                                    "configuration error: " + loaded.diagnostics.front().to_string(),
                                    "`custody config check` lists every problem"));
     return hook::k_exit_internal_error;
@@ -93,7 +85,7 @@ int cmd_scan(const Args& args, hook::Io& io) {
   const secrets::SecretsConfig& config = loaded.config.secrets;
   auto engine = secrets::load_engine(config);
   if (!engine) {
-    print_error(io.err, engine.error());
+    print_command_error(io.err, "scan", engine.error());
     return hook::k_exit_internal_error;
   }
   for (const auto& note : engine->notes)
@@ -101,7 +93,7 @@ int cmd_scan(const Args& args, hook::Io& io) {
 
   auto blobs = secrets::history_blobs(*repo, selection);
   if (!blobs) {
-    print_error(io.err, blobs.error());
+    print_command_error(io.err, "scan", blobs.error());
     return hook::k_exit_internal_error;
   }
   const secrets::BlobScanReport report = secrets::scan_blobs(

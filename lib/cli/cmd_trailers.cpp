@@ -26,15 +26,11 @@ constexpr const char* k_usage =
 } // namespace
 
 int cmd_trailers(const Args& args, hook::Io& io) {
-  auto parsed = parse_args(args, {{"--no-divider", false}});
-  if (!parsed) {
-    io.err << "custody trailers: " << parsed.error().message << "\n" << k_usage;
-    return hook::k_exit_usage;
-  }
-  if (parsed->has("--help")) {
-    io.out << k_usage;
-    return hook::k_exit_ok;
-  }
+  int exit_code = hook::k_exit_ok;
+  auto parsed =
+      parse_command_line("trailers", args, {{"--no-divider", false}}, k_usage, io, exit_code);
+  if (!parsed)
+    return exit_code;
   if (parsed->positional().size() > 1) {
     io.err << "custody trailers: expected at most one FILE\n" << k_usage;
     return hook::k_exit_usage;

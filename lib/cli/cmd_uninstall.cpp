@@ -27,15 +27,11 @@ For gitolite, run `gitolite setup --hooks-only` afterwards and remove any
 } // namespace
 
 int cmd_uninstall(const Args& args, hook::Io& io) {
-  auto parsed = parse_args(args, install_option_specs());
-  if (!parsed) {
-    io.err << "custody uninstall: " << parsed.error().message << "\n" << k_help;
-    return hook::k_exit_usage;
-  }
-  if (parsed->has("--help")) {
-    io.out << k_help;
-    return hook::k_exit_ok;
-  }
+  int exit_code = hook::k_exit_ok;
+  auto parsed =
+      parse_command_line("uninstall", args, install_option_specs(), k_help, io, exit_code);
+  if (!parsed)
+    return exit_code;
   auto plan = make_install_plan(*parsed);
   if (!plan) {
     io.err << "custody uninstall: " << plan.error().message << "\n";
