@@ -12,13 +12,6 @@ using namespace custody;
 
 class PreReceiveTest : public ::testing::Test {
 protected:
-  void SetUp() override {
-    base = work.commit("a.txt", "1");
-    child = work.commit("a.txt", "2");
-    work.git("checkout -q -b side " + base);
-    sibling = work.commit("b.txt", "3");
-  }
-
   int run(const std::string& input, std::map<std::string, std::string> env = {}) {
     env.emplace("GIT_DIR", work.git_dir().string());
     env.emplace("CUSTODY_SYSTEM_CONFIG", "/nonexistent/custody.toml");
@@ -33,7 +26,8 @@ protected:
 
   test::TempDir tmp;
   test::WorkRepo work{tmp.path() / "w"};
-  std::string base, child, sibling;
+  test::DivergedHistory history{work};
+  const std::string &base = history.base, &child = history.child, &sibling = history.sibling;
   std::ostringstream out, err;
 };
 

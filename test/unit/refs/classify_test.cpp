@@ -9,10 +9,6 @@ using namespace custody;
 class ClassifyTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    base = work.commit("a.txt", "1");
-    child = work.commit("a.txt", "2");
-    work.git("checkout -q -b side " + base);
-    sibling = work.commit("b.txt", "3");
     work.git("tag -a v1 -m release " + child);
     tag_object = work.git("rev-parse v1");
     auto opened = git::Repo::open(work.dir());
@@ -29,7 +25,9 @@ protected:
   test::TempDir tmp;
   test::WorkRepo work{tmp.path() / "w"};
   std::optional<git::Repo> repo;
-  std::string base, child, sibling, tag_object;
+  test::DivergedHistory history{work};
+  const std::string &base = history.base, &child = history.child, &sibling = history.sibling;
+  std::string tag_object;
   const std::string zero = std::string(40, '0');
 };
 

@@ -59,4 +59,13 @@ private:
   std::filesystem::path m_dir;
 };
 
+// base ← child on main, and sibling on branch side (also from base): a fast-forward
+// (base → child) and a force push (child → sibling) in one repository.
+struct DivergedHistory {
+  explicit DivergedHistory(WorkRepo& work)
+      : base(work.commit("a.txt", "1")), child(work.commit("a.txt", "2")),
+        sibling((work.git("checkout -q -b side " + base), work.commit("b.txt", "3"))) {}
+  std::string base, child, sibling;
+};
+
 } // namespace custody::test
