@@ -21,3 +21,9 @@ if(CUSTODY_BUILD_FUZZERS)
   target_compile_options(custody_settings INTERFACE -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
   target_link_options(custody_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Executables carry their own copy of the C++ runtime, so a hook loads only glibc at start-up
+# (see cmake/Dependencies.cmake). Not under the sanitizers, whose runtimes replace parts of it.
+if(NOT _sanitizers AND NOT CUSTODY_BUILD_FUZZERS)
+  target_link_options(custody_settings INTERFACE -static-libstdc++ -static-libgcc)
+endif()

@@ -1,8 +1,7 @@
 #include "hook/main_wrapper.hpp"
 
+#include "git/library.hpp"
 #include "hook/exit_code.hpp"
-
-#include <git2.h>
 
 #include <array>
 #include <exception>
@@ -17,7 +16,7 @@ int run_main(const std::function<int(Io&)>& body) {
   std::filesystem::path cwd =
       ::getcwd(cwd_buffer.data(), cwd_buffer.size()) ? cwd_buffer.data() : ".";
   Io io{std::cin, std::cout, std::cerr, util::Environment::from_process(), cwd};
-  git_libgit2_init();
+  git::Library libgit2;
   int code = k_exit_internal_error;
   try {
     code = body(io);
@@ -30,7 +29,6 @@ int run_main(const std::function<int(Io&)>& body) {
   }
   io.out.flush();
   io.err.flush();
-  git_libgit2_shutdown();
   return code;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
-// SHA-256 via OpenSSL's EVP interface (uses SHA-NI/AVX2 where the CPU has them; a hand-written
-// SHA-256 would be slower and one more thing to get wrong).
+// SHA-256 via OpenSSL (uses SHA-NI/AVX2 where the CPU has them; a hand-written SHA-256 would be
+// slower and one more thing to get wrong).
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -29,7 +30,8 @@ public:
   Sha256Digest finish();
 
 private:
-  void* m_ctx; // EVP_MD_CTX*, kept opaque so OpenSSL headers stay out of ours
+  struct Context; // OpenSSL's SHA256_CTX, kept opaque so OpenSSL headers stay out of ours
+  std::unique_ptr<Context> m_ctx;
 };
 
 } // namespace custody::util

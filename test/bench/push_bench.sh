@@ -70,4 +70,4 @@ bench() { # bench NAME COMMITS REFS
 
 echo "push benchmark: $runs interleaved 1-commit pushes per repository ($(git --version))"
 bench small 10 5
-bench large 50000 20000
+[[ ${SKIP_LARGE:-} ]] || bench large 50000 20000

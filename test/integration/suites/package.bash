@@ -30,7 +30,16 @@ test_deb_layout_and_control() {
   [[ -f root/usr/share/doc/custody/soc2.md ]]
   zcat root/usr/share/man/man1/custody.1.gz | grep -q '^\.TH CUSTODY 1'
   [[ $(dpkg-deb -f "$DEB" Package) == custody ]]
-  dpkg-deb -f "$DEB" Depends | grep -q 'libgit2-1.5'
+  # Libraries are linked statically (cmake/Dependencies.cmake): only glibc is a shared dependency.
+  dpkg-deb -f "$DEB" Depends | grep -q 'libc6'
+  if dpkg-deb -f "$DEB" Depends | grep -Eq 'libgit2|libfmt|libtomlplusplus|libssl|libstdc'; then
+    fail "a statically linked library is listed as a dependency: $(dpkg-deb -f "$DEB" Depends)"
+  fi
+  for f in usr/bin/custody usr/libexec/custody/pre-receive usr/libexec/custody/commit-msg; do
+    if ldd "root/$f" | grep -Ev 'linux-vdso|libc\.so|libm\.so|ld-linux'; then
+      fail "/$f loads more than glibc"
+    fi
+  done
   dpkg-deb -f "$DEB" Depends | grep -q '^git '
   dpkg-deb --ctrl-tarfile "$DEB" | tar -xO ./conffiles | grep -qx /etc/custody/custody.toml
   # The packaged configuration is valid as it ships.

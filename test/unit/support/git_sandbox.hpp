@@ -1,6 +1,8 @@
 #pragma once
 // A throw-away git repository driven with the real git CLI (clean config, fixed identity and
 // dates), for tests of code that reads repositories through lib/git.
+#include "git/library.hpp"
+
 #include <git2.h>
 #include <gtest/gtest.h>
 
@@ -15,7 +17,6 @@ namespace custody::test {
 class GitSandbox {
 public:
   GitSandbox() {
-    git_libgit2_init();
     std::string pattern = (std::filesystem::temp_directory_path() / "custody-git-XXXXXX").string();
     m_root = ::mkdtemp(pattern.data());
     m_repo = m_root / "repo";
@@ -25,7 +26,6 @@ public:
   ~GitSandbox() {
     std::error_code ec;
     std::filesystem::remove_all(m_root, ec);
-    git_libgit2_shutdown();
   }
   GitSandbox(const GitSandbox&) = delete;
   GitSandbox& operator=(const GitSandbox&) = delete;
@@ -75,6 +75,7 @@ public:
   }
 
 private:
+  git::Library m_libgit2;
   std::filesystem::path m_root;
   std::filesystem::path m_repo;
 };
