@@ -286,6 +286,10 @@ Result<std::vector<ChangedPath>> Repo::changed_paths(const std::string& commit_i
   return diff_commits(info->parents.empty() ? "" : info->parents.front(), commit_id);
 }
 
+Result<std::vector<RefTip>> Repo::matching_refs(const std::vector<util::Glob>& patterns) const {
+  return read_matching_refs(git_repository_commondir(m_repo), patterns);
+}
+
 Status
 Repo::for_each_ref(const std::function<void(const std::string&, const std::string&)>& fn) const {
   git_reference_iterator* it = nullptr;

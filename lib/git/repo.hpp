@@ -3,6 +3,7 @@
 // that talks to libgit2. Push hooks must see the objects of the push while they are still in
 // git's quarantine, which plain git_repository_open does not (docs/ARCHITECTURE.md, "Quarantine").
 #include "git/commit_info.hpp"
+#include "git/ref_files.hpp"
 #include "util/env.hpp"
 #include "util/result.hpp"
 
@@ -59,6 +60,9 @@ public:
                                                 const std::string& to) const;
   // Calls `fn(ref_name, target_id)` for every ref (direct refs; symbolic ones are skipped).
   Status for_each_ref(const std::function<void(const std::string&, const std::string&)>& fn) const;
+  // Direct refs matching any of `patterns`, at a cost that grows with the refs under the
+  // patterns' literal prefixes rather than with all refs (git/ref_files.hpp).
+  Result<std::vector<RefTip>> matching_refs(const std::vector<util::Glob>& patterns) const;
   // Blob content, or nullopt when the blob is larger than `max_bytes` (size is still reported).
   struct Blob {
     uint64_t size = 0;

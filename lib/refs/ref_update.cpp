@@ -8,12 +8,26 @@ namespace custody::refs {
 
 namespace {
 
+Result<RefUpdate> make_update(std::string_view old_oid, std::string_view new_oid,
+                              std::string_view ref) {
+  if (!is_object_id(old_oid))
+    return make_error(ErrorCode::invalid_input, fmt::format("old value \"{}\" is not an object id",
+                                                            util::printable(old_oid)));
+  if (!is_object_id(new_oid))
+    return make_error(ErrorCode::invalid_input, fmt::format("new value \"{}\" is not an object id",
+                                                            util::printable(new_oid)));
+  if (old_oid.size() != new_oid.size())
+    return make_error(ErrorCode::invalid_input, "old and new object ids have different lengths");
+  CUSTODY_TRY(check_ref_name(ref));
+  return RefUpdate{util::to_lower(old_oid), util::to_lower(new_oid), std::string(ref)};
+}
+
+} // namespace
+
 bool is_object_id(std::string_view s) {
   return (s.size() == 40 || s.size() == 64) && util::is_hex(s);
 }
 
-// git's check_refname_format rules that matter for a hook: a full name under refs/, no empty,
-// "."-leading or ".lock"-ending component, none of the forbidden bytes, no "..", "@{", or "//".
 Status check_ref_name(std::string_view ref) {
   auto bad = [&](std::string_view why) {
     return make_error(ErrorCode::invalid_input,
@@ -38,22 +52,6 @@ Status check_ref_name(std::string_view ref) {
   }
   return ok_status();
 }
-
-Result<RefUpdate> make_update(std::string_view old_oid, std::string_view new_oid,
-                              std::string_view ref) {
-  if (!is_object_id(old_oid))
-    return make_error(ErrorCode::invalid_input, fmt::format("old value \"{}\" is not an object id",
-                                                            util::printable(old_oid)));
-  if (!is_object_id(new_oid))
-    return make_error(ErrorCode::invalid_input, fmt::format("new value \"{}\" is not an object id",
-                                                            util::printable(new_oid)));
-  if (old_oid.size() != new_oid.size())
-    return make_error(ErrorCode::invalid_input, "old and new object ids have different lengths");
-  CUSTODY_TRY(check_ref_name(ref));
-  return RefUpdate{util::to_lower(old_oid), util::to_lower(new_oid), std::string(ref)};
-}
-
-} // namespace
 
 bool is_zero_oid(std::string_view oid) {
   return !oid.empty() && oid.find_first_not_of('0') == std::string_view::npos;

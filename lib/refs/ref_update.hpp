@@ -20,6 +20,11 @@ struct RefUpdate {
 };
 
 bool is_zero_oid(std::string_view oid);
+// Hex of a supported object id width (40 or 64), either case.
+bool is_object_id(std::string_view s);
+// git's check_refname_format rules that matter for a hook: a full name under refs/, no empty,
+// "."-leading or ".lock"-ending component, none of the forbidden bytes, no "..", "@{", or "//".
+Status check_ref_name(std::string_view ref);
 
 // Parses all of pre-receive's stdin strictly. Errors name the offending line (1-based).
 Result<std::vector<RefUpdate>> parse_ref_update_lines(std::string_view input);

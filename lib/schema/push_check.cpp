@@ -240,10 +240,11 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
     if (auto commit = ctx.repo.peel_to_commit(target))
       add_hidden(*commit);
   };
-  auto listed = ctx.repo.for_each_ref([&](const std::string& name, const std::string& target) {
-    if (before.count(name) == 0)
-      hide_peeled(name, target);
-  });
+  auto listed = ctx.repo.matching_refs(ctx.config.refs.protected_refs);
+  if (listed)
+    for (const auto& tip : *listed)
+      if (before.count(tip.name) == 0)
+        hide_peeled(tip.name, tip.target);
   for (const auto& [name, old] : before)
     hide_peeled(name, old);
   if (!schema.exempt_before_commit.empty())

@@ -24,6 +24,10 @@ public:
   static Result<Glob> compile(std::string_view pattern, GlobSyntax syntax);
   bool matches(std::string_view text) const;
   const std::string& pattern() const { return m_pattern; }
+  // The literal text every match starts with (lower-case for names).
+  const std::string& literal_prefix() const { return m_prefix; }
+  // True when the pattern has no wildcard: it matches exactly literal_prefix().
+  bool is_literal() const { return m_prefix.size() == m_tokens.size(); }
 
 private:
   enum class Kind { literal, any_char, star, double_star, double_star_slash, char_class };
