@@ -69,7 +69,9 @@ int cmd_config(const Args& args, hook::Io& io) {
     return hook::k_exit_ok;
   }
   if (action == "show" && pos.size() == 1) {
-    auto result = config::load_config(options_for(*parsed, io, std::nullopt));
+    auto options = options_for(*parsed, io, std::nullopt);
+    options.record_origins = true;
+    auto result = config::load_config(options);
     for (const auto& d : result.diagnostics)
       io.err << d.to_string() << "\n";
     io.out << fmt::format("# layers: {}\n", fmt::join(result.config.layers, " → "));

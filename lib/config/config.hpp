@@ -41,7 +41,7 @@ struct Config {
   schema::SchemaConfig trailers;
   secrets::SecretsConfig secrets;
 
-  Origins origins;                 // dotted key → effective value and where it came from
+  Origins origins; // dotted key → effective value and where it came from (when recorded)
   std::vector<std::string> layers; // the files that were read, in order
 };
 

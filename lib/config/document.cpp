@@ -15,8 +15,7 @@ bool read_document(std::string_view text, const std::string& file, Diagnostics& 
                      static_cast<int>(e.source().begin.column), std::string(e.description())});
     return false;
   }
-  Origins origins;
-  TableReader reader(&root, "", file, diags, origins);
+  TableReader reader(&root, "", file, diags, nullptr);
   fn(reader);
   return true;
 }

@@ -32,8 +32,8 @@ const char* k_embedded_name = "<embedded default>";
 
 } // namespace
 
-void apply_layer(Config& config, std::string_view text, const std::string& file,
-                 Diagnostics& diags) {
+void apply_layer(Config& config, std::string_view text, const std::string& file, Diagnostics& diags,
+                 bool record_origins) {
   toml::table root;
   try {
     root = toml::parse(text, file);
@@ -44,7 +44,7 @@ void apply_layer(Config& config, std::string_view text, const std::string& file,
   }
   config.layers.push_back(file);
   const size_t first_new = diags.size();
-  TableReader top(&root, "", file, diags, config.origins);
+  TableReader top(&root, "", file, diags, record_origins ? &config.origins : nullptr);
   for (const auto& section : k_sections)
     if (auto table = top.table(section.name))
       section.apply(*table, config);
@@ -56,10 +56,10 @@ void apply_layer(Config& config, std::string_view text, const std::string& file,
                    });
 }
 
-Config default_config() {
+Config default_config(bool record_origins) {
   Config config;
   Diagnostics diags;
-  apply_layer(config, embedded::default_config, k_embedded_name, diags);
+  apply_layer(config, embedded::default_config, k_embedded_name, diags, record_origins);
   if (!diags.empty()) // a build-time bug: the unit tests load the default and fail on this
     throw std::logic_error("embedded default config is invalid: " + diags.front().to_string());
   return config;
@@ -79,7 +79,7 @@ LoadOptions load_options_from_env(const util::Environment& env,
 LoadResult load_config(const LoadOptions& options) {
   LoadResult result;
   try {
-    result.config = default_config();
+    result.config = default_config(options.record_origins);
   } catch (const std::exception& e) {
     result.diagnostics.push_back({k_embedded_name, 0, 0, e.what()});
     return result;
@@ -91,7 +91,7 @@ LoadResult load_config(const LoadOptions& options) {
         result.diagnostics.push_back({path.string(), 0, 0, text.error().message});
       return;
     }
-    apply_layer(result.config, *text, path.string(), result.diagnostics);
+    apply_layer(result.config, *text, path.string(), result.diagnostics, options.record_origins);
   };
   add_layer(options.system_file, false);
   if (options.git_dir)

@@ -41,9 +41,9 @@ std::string type_name(const toml::node& n) {
 } // namespace
 
 TableReader::TableReader(const void* table, std::string dotted, std::string file,
-                         Diagnostics& diags, Origins& origins)
+                         Diagnostics& diags, Origins* origins)
     : m_table(table), m_dotted(std::move(dotted)), m_file(std::move(file)), m_diags(&diags),
-      m_origins(&origins) {}
+      m_origins(origins) {}
 
 std::string TableReader::qualified(std::string_view key) const {
   return m_dotted.empty() ? std::string(key) : fmt::format("{}.{}", m_dotted, key);
@@ -59,6 +59,8 @@ const void* TableReader::node(std::string_view key) {
 }
 
 void TableReader::record_origin(std::string_view key, const void* n) {
+  if (!m_origins)
+    return;
   std::ostringstream value;
   const toml::node* node = as_node(n);
   if (node->is_array_of_tables())
@@ -217,7 +219,7 @@ std::optional<TableReader> TableReader::table(std::string_view key) {
     error(key, fmt::format("{} must be a table, not {}", qualified(key), type_name(*n)));
     return std::nullopt;
   }
-  return TableReader(n->as_table(), qualified(key), m_file, *m_diags, *m_origins);
+  return TableReader(n->as_table(), qualified(key), m_file, *m_diags, m_origins);
 }
 
 std::optional<std::vector<TableReader>> TableReader::tables(std::string_view key) {
@@ -234,7 +236,7 @@ std::optional<std::vector<TableReader>> TableReader::tables(std::string_view key
   size_t i = 0;
   for (const auto& item : *n->as_array())
     out.emplace_back(item.as_table(), fmt::format("{}[{}]", qualified(key), i++), m_file, *m_diags,
-                     *m_origins);
+                     m_origins);
   return out;
 }
 

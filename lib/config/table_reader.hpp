@@ -27,9 +27,11 @@ using Origins = std::map<std::string, Setting>;
 
 class TableReader {
 public:
-  // `table` is a `const toml::table*` (opaque here); `dotted` is its path, e.g. "refs".
+  // `table` is a `const toml::table*` (opaque here); `dotted` is its path, e.g. "refs". Each
+  // value read is recorded in `origins` when it is not null (for `custody config show`; the
+  // hooks skip it: rendering every value as text was a quarter of loading the configuration).
   TableReader(const void* table, std::string dotted, std::string file, Diagnostics& diags,
-              Origins& origins);
+              Origins* origins);
 
   bool has(std::string_view key) const;
   std::optional<bool> boolean(std::string_view key);

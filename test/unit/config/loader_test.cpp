@@ -1,4 +1,5 @@
 #include "config/loader.hpp"
+#include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -93,4 +94,19 @@ TEST(ConfigLoaderTest, MissingOptionalFilesAreFineMissingExplicitFileIsNot) {
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].to_string(), "/nonexistent/explicit.toml: cannot open "
                                           "/nonexistent/explicit.toml: No such file or directory");
+}
+
+TEST(ConfigLoaderTest, OriginsAreRecordedOnlyWhenAsked) {
+  custody::test::TempDir dir;
+  LoadOptions options;
+  options.system_file = dir.path() / "none.toml";
+  auto plain = load_config(options);
+  EXPECT_TRUE(plain.diagnostics.empty());
+  EXPECT_TRUE(plain.config.origins.empty());
+  options.record_origins = true;
+  auto shown = load_config(options);
+  EXPECT_EQ(shown.config.origins.at("refs.block_force_push").value, "true");
+  // Recording changes nothing else.
+  EXPECT_EQ(plain.config.refs.block_force_push, shown.config.refs.block_force_push);
+  EXPECT_EQ(plain.config.layers, shown.config.layers);
 }
