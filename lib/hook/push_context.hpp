@@ -14,6 +14,7 @@
 #include "util/env.hpp"
 #include "util/json.hpp"
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,8 @@ struct PushContext {
   HookKind hook;
   std::vector<std::string> push_options; // GIT_PUSH_OPTION_0.. in order
   const util::Environment& env;
-  int64_t now = 0; // seconds since the epoch, fixed for the whole run
+  int64_t now = 0;     // seconds since the epoch, fixed for the whole run
+  std::ostream& notes; // warnings for the pusher (git shows them as `remote:` lines)
 };
 
 struct RefDecision {

@@ -162,7 +162,8 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
                   hook,
                   push_options_from_env(io.env),
                   io.env,
-                  static_cast<int64_t>(std::time(nullptr))};
+                  static_cast<int64_t>(std::time(nullptr)),
+                  io.err};
   run_checks(ctx, decisions);
 
   // 6. pre-receive decides for the whole push; update for its one ref.

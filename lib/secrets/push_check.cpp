@@ -11,9 +11,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <iostream>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <set>
 
 namespace custody::secrets {
@@ -86,7 +86,7 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
     return;
   if (ctx.hook == hook::HookKind::update) {
     // Documented in docs/secrets.md: only pre-receive keeps a rejected push's blobs out.
-    std::cerr
+    ctx.notes
         << "custody: warning: secret scanning runs in the update hook; a rejected push's objects "
            "stay in the "
            "repository. Install custody's pre-receive hook (custody install) to keep them out.\n";
@@ -130,10 +130,11 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
   if (mirror)
     for (const auto& [name, old] : before)
       hide_commit(old);
-  // A fetch has no quarantine: every object is already in the store, so for a mirror a blob is
-  // new when a new commit introduces it.
+  // Without a quarantine every object is already in the store (git moves the push's objects in
+  // after pre-receive, before update runs; a fetch writes them directly), so there a blob is new
+  // when a new commit introduces it.
   std::optional<git::BaseObjects> base;
-  if (!mirror) {
+  if (quarantined) {
     auto opened = git::BaseObjects::open(ctx.repo.git_dir());
     if (!opened)
       return fail(opened.error().message);

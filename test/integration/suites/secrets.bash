@@ -132,3 +132,12 @@ TOML
   expect_push_accepted origin main
   (( SECONDS - start < 20 )) || fail "push took $((SECONDS - start)) s"
 }
+
+test_update_hook_alone_warns_that_rejected_objects_stay() {
+  make_server server.git --hook update; make_client
+  cd client; commit_file config/prod.env "STRIPE_KEY=$SECRET"
+  expect_push_rejected origin main
+  expect_output_contains "remote: custody: warning: secret scanning runs in the update hook"
+  expect_output_contains "Install custody's pre-receive hook"
+  expect_secret_nowhere
+}

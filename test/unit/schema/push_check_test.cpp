@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 using namespace custody;
 
 namespace {
@@ -19,6 +21,7 @@ protected:
   test::GitSandbox sandbox;
   config::Config config = config::default_config();
   util::Environment env = util::Environment::from_map({});
+  std::ostringstream notes;
   std::string base;
 
   void SetUp() override { base = sandbox.commit("README", "Initial commit\n"); }
@@ -33,8 +36,8 @@ protected:
     auto repo = git::Repo::open(sandbox.path());
     EXPECT_TRUE(repo.ok());
     hook::PushContext ctx{
-        config, *repo, {"alice", "CUSTODY_PUSHER", false}, hook::HookKind::pre_receive, {},
-        env,    k_now};
+        config, *repo, {"alice", "CUSTODY_PUSHER", false}, hook::HookKind::pre_receive, {}, env,
+        k_now,  notes};
     hook::RefDecision d;
     d.update = {old_oid, new_oid, ref};
     d.kind = refs::UpdateKind::fast_forward;
