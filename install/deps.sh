@@ -6,8 +6,10 @@ set -euo pipefail
 packages=(
   # build
   build-essential cmake ninja-build pkg-config git
-  # libraries (see docs/ARCHITECTURE.md for why each is here)
+  # libraries (see docs/ARCHITECTURE.md for why each is here), linked statically, so also the
+  # static archives of what Debian built libgit2 with (cmake/Dependencies.cmake)
   libgit2-dev libfmt-dev libtomlplusplus-dev libpcre2-dev nlohmann-json3-dev libssl-dev
+  libmbedtls-dev libssh2-1-dev libhttp-parser-dev zlib1g-dev
   # tests, fuzzing, formatting
   googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev clang-format
   # integration transports and tools used by tests and benchmarks
