@@ -307,3 +307,31 @@ stopwords = ["Dummy"]
       engine->scan("ACME=acme_k3j9x8q2m7v4b1n6z5w0r8t3\n", "testdata/.env").findings.empty());
   EXPECT_TRUE(engine->scan("ACME=acme_000000000000000000000000\n", "app/.env").findings.empty());
 }
+
+TEST(Engine, LinesAndColumnsOfManyFindingsInOneBlob) {
+  // Several findings per line, on the first and last byte, far apart: each numbered as a count
+  // from the start of the blob would number it.
+  Engine engine = engine_from(k_rules);
+  std::vector<std::string> tokens = {"tst_aB3dE5gH7jK9mN1pQ3sT", "tst_Zq8Lr2Vt9Xw4Yp7Nm3Kb",
+                                     "tst_Hc5Jd8Mf2Rg6Tk9Wn4Pq"};
+  std::string text = tokens[0] + " " + tokens[1] + "\n";
+  for (int i = 0; i < 5000; ++i)
+    text += "filler line " + std::to_string(i) + (i == 2500 ? " x=" + tokens[2] : "") + "\n";
+  text += "\n\t" + tokens[0];
+  auto r = engine.scan(text);
+  ASSERT_EQ(r.findings.size(), 4u);
+  for (const auto& f : r.findings) {
+    std::string_view before = std::string_view(text).substr(0, f.offset);
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    size_t nl = before.rfind('\n');
+    int column = static_cast<int>(f.offset - (nl == std::string_view::npos ? 0 : nl + 1)) + 1;
+    EXPECT_EQ(f.line, line) << f.offset;
+    EXPECT_EQ(f.column, column) << f.offset;
+  }
+  EXPECT_EQ(r.findings.front().line, 1);
+  EXPECT_EQ(r.findings.front().column, 1);
+  EXPECT_EQ(r.findings[1].column, 26);
+  EXPECT_EQ(r.findings[2].line, 2502);
+  EXPECT_EQ(r.findings.back().line, 5003);
+  EXPECT_EQ(r.findings.back().column, 2);
+}
