@@ -1,11 +1,15 @@
-// LineCounter and count_newlines (see line_counter.hpp). Newlines are counted eight bytes at a
-// time with exact zero-byte arithmetic, portable C++ that runs at several GB/s: numbering a
-// finding near the end of a 10 MiB blob must not cost a byte-at-a-time pass.
+// LineCounter and count_newlines (see line_counter.hpp). Numbering a finding near the end of a
+// 10 MiB blob must not cost a byte-at-a-time pass: newlines are counted sixteen bytes at a time
+// with SSE2 (every x86-64 has it), else eight at a time with exact zero-byte arithmetic.
 #include "util/line_counter.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace custody::util {
 
@@ -17,6 +21,21 @@ size_t count_newlines(std::string_view text) {
   const char* p = text.data();
   const size_t n = text.size();
   size_t count = 0, i = 0;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  while (n - i >= 16) {
+    // Per-byte counts in one register (a match is -1): at most 255 blocks before one overflows.
+    __m128i counts = _mm_setzero_si128();
+    const size_t blocks = std::min<size_t>((n - i) / 16, 255);
+    for (size_t b = 0; b < blocks; ++b, i += 16) {
+      __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(bytes, newline));
+    }
+    __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128()); // two 64-bit lane sums
+    count += static_cast<size_t>(_mm_cvtsi128_si32(sums)) +
+             static_cast<size_t>(_mm_extract_epi16(sums, 4));
+  }
+#endif
   while (n - i >= 8) {
     // Per-byte flags summed in one word: at most 255 words before a byte could overflow.
     uint64_t sums = 0;
