@@ -41,7 +41,7 @@ public:
 private:
   static constexpr uint32_t k_output_bit = 0x80000000u;
   uint32_t step(uint32_t state, unsigned char byte) const {
-    return m_delta[(state & ~k_output_bit) + m_class[byte]];
+    return m_delta[size_t{state & ~k_output_bit} + m_class[byte]]; // 64-bit add: no zero-extend
   }
   void report(uint32_t state, size_t end, std::vector<KeywordHit>& out) const;
   template <size_t... K>

@@ -20,13 +20,20 @@ using namespace custody::secrets;
 
 namespace {
 
-std::vector<std::pair<uint32_t, uint32_t>> hits_of(const KeywordIndex& index,
-                                                   std::string_view text) {
+// Every (keyword, end) pair find_all reports, in its order.
+std::vector<std::pair<uint32_t, uint32_t>> raw_hits(const KeywordIndex& index,
+                                                    std::string_view text) {
   std::vector<KeywordHit> hits;
   index.find_all(text, hits);
   std::vector<std::pair<uint32_t, uint32_t>> out;
   for (auto h : hits)
     out.emplace_back(h.keyword, h.end);
+  return out;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> hits_of(const KeywordIndex& index,
+                                                   std::string_view text) {
+  auto out = raw_hits(index, text);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -45,6 +52,20 @@ std::vector<std::pair<uint32_t, uint32_t>> naive_hits(const std::vector<std::str
     }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// The exact sequence find_all must produce: by end, then longest keyword first, then keyword order.
+std::vector<std::pair<uint32_t, uint32_t>> ordered_hits(const std::vector<std::string>& keywords,
+                                                        std::string_view text) {
+  auto hits = naive_hits(keywords, text);
+  std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
+    if (a.second != b.second)
+      return a.second < b.second;
+    if (keywords[a.first].size() != keywords[b.first].size())
+      return keywords[a.first].size() > keywords[b.first].size();
+    return a.first < b.first;
+  });
+  return hits;
 }
 
 Engine engine_from(std::string_view toml) {
@@ -98,30 +119,6 @@ TEST(KeywordIndex, LongTextAcrossTheSplitPoint) {
   size_t mid = text.size() / 2;
   text.replace(mid - 3, 6, "secret");
   EXPECT_EQ(hits_of(index, text), naive_hits(keywords, text));
-}
-
-// The exact sequence find_all must produce: by end, then longest keyword first, then keyword order.
-std::vector<std::pair<uint32_t, uint32_t>> ordered_hits(const std::vector<std::string>& keywords,
-                                                        std::string_view text) {
-  auto hits = naive_hits(keywords, text);
-  std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
-    if (a.second != b.second)
-      return a.second < b.second;
-    if (keywords[a.first].size() != keywords[b.first].size())
-      return keywords[a.first].size() > keywords[b.first].size();
-    return a.first < b.first;
-  });
-  return hits;
-}
-
-std::vector<std::pair<uint32_t, uint32_t>> raw_hits(const KeywordIndex& index,
-                                                    std::string_view text) {
-  std::vector<KeywordHit> hits;
-  index.find_all(text, hits);
-  std::vector<std::pair<uint32_t, uint32_t>> out;
-  for (auto h : hits)
-    out.emplace_back(h.keyword, h.end);
-  return out;
 }
 
 TEST(KeywordIndex, EmptyInputAndNoKeywords) {
