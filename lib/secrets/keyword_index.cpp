@@ -178,8 +178,12 @@ void KeywordIndex::find_all(std::string_view text, std::vector<KeywordHit>& out)
     for (size_t j = i; j < i + k_block; ++j)
       any |= lock_step(p + j, slice, state, std::make_index_sequence<k_slices>{});
     if (any & k_output_bit) [[unlikely]] {
-      for (size_t k = 0; k < k_slices; ++k)
-        walk(p, k * slice + i, k * slice + i + k_block, before[k], sink(k));
+      // Constant indices here too: an indexed loop would keep `before` in memory, and storing it
+      // there every block costs more than the walk (a stalled store-to-load forward).
+      [&]<size_t... K>(std::index_sequence<K...>) {
+        (walk(p, K * slice + i, K * slice + i + k_block, before[K], sink(K)), ...);
+      }
+      (std::make_index_sequence<k_slices>{});
     }
   }
   walk(p, k_slices * slice, n, state[k_slices - 1], sink(k_slices - 1));
