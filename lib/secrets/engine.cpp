@@ -51,9 +51,7 @@ namespace {
 constexpr size_t k_line_cap = 4096;
 
 std::string_view line_at(std::string_view content, size_t start, size_t end) {
-  size_t ls = start;
-  while (ls > 0 && content[ls - 1] != '\n' && start - ls < k_line_cap)
-    --ls;
+  size_t ls = util::line_start(content, start, start > k_line_cap ? start - k_line_cap : 0);
   size_t le = std::max(start, end);
   while (le < content.size() && content[le] != '\n' && le - end < k_line_cap)
     ++le;
@@ -124,9 +122,7 @@ Engine::Window Engine::window_around(std::string_view content, size_t start, siz
   for (int l = 0; l <= lines; ++l) {
     if (l > 0 && ws > 0)
       --ws; // step over the newline ending the previous line
-    size_t floor = ws > k_line_cap ? ws - k_line_cap : 0;
-    while (ws > floor && content[ws - 1] != '\n')
-      --ws;
+    ws = util::line_start(content, ws, ws > k_line_cap ? ws - k_line_cap : 0);
   }
   size_t we = end;
   for (int l = 0; l <= lines; ++l) {

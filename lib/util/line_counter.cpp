@@ -55,6 +55,23 @@ size_t count_newlines(std::string_view text) {
   return count;
 }
 
+size_t line_start(std::string_view text, size_t pos, size_t floor) {
+  constexpr uint64_t k_low7 = 0x7f7f7f7f7f7f7f7fu;
+  constexpr uint64_t k_newlines = 0x0101010101010101u * '\n';
+  // Skip back over whole words without a newline; the last few bytes go one at a time.
+  while (pos - floor >= 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + pos - 8, 8);
+    x ^= k_newlines;
+    if (~(((x & k_low7) + k_low7) | x | k_low7)) // some byte of x is zero
+      break;
+    pos -= 8;
+  }
+  while (pos > floor && text[pos - 1] != '\n')
+    --pos;
+  return pos;
+}
+
 TextPosition LineCounter::at(size_t offset) {
   offset = std::min(offset, m_text.size());
   if (offset < m_offset) {

@@ -30,4 +30,8 @@ private:
 // The number of '\n' bytes in `text`, a word at a time.
 size_t count_newlines(std::string_view text);
 
+// The start of the line that holds offset `pos` (just past the last '\n' before it), but not
+// below `floor` (<= pos <= text.size()). Searches back a word at a time.
+size_t line_start(std::string_view text, size_t pos, size_t floor = 0);
+
 } // namespace custody::util

@@ -6,6 +6,7 @@
 #include <string>
 
 using custody::util::count_newlines;
+using custody::util::line_start;
 using custody::util::LineCounter;
 using custody::util::TextPosition;
 
@@ -69,4 +70,24 @@ TEST(LineCounter, LongTextWithSparseOffsets) {
   LineCounter lines(text);
   for (size_t offset = 0; offset < text.size(); offset += 4099)
     EXPECT_EQ(lines.at(offset), naive_at(text, offset)) << offset;
+}
+
+TEST(LineCounter, LineStartMatchesAByteAtATimeSearch) {
+  std::string text;
+  for (int i = 0; i < 300; ++i)
+    text += std::string(static_cast<size_t>(i % 23), 'a' + static_cast<char>(i % 26)) +
+            (i % 5 ? "\n" : "\x8a\x0a");
+  for (size_t pos = 0; pos <= text.size(); ++pos)
+    for (size_t back : {0u, 1u, 7u, 8u, 9u, 40u, 5000u}) {
+      size_t floor = pos > back ? pos - back : 0;
+      size_t expected = pos;
+      while (expected > floor && text[expected - 1] != '\n')
+        --expected;
+      ASSERT_EQ(line_start(text, pos, floor), expected) << pos << " " << floor;
+    }
+  EXPECT_EQ(line_start("", 0), 0u);
+  EXPECT_EQ(line_start("no newline at all here", 22), 0u);
+  EXPECT_EQ(line_start("ab\ncd", 5), 3u);
+  EXPECT_EQ(line_start("ab\ncd", 3), 3u);
+  EXPECT_EQ(line_start("ab\ncd", 2), 0u);
 }
