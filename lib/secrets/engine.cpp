@@ -8,6 +8,7 @@
 #include "secrets/entropy.hpp"
 #include "secrets/not_secret.hpp"
 #include "secrets/redaction.hpp"
+#include "util/line_counter.hpp"
 
 #include <fmt/format.h>
 
@@ -50,9 +51,7 @@ namespace {
 constexpr size_t k_line_cap = 4096;
 
 std::string_view line_at(std::string_view content, size_t start, size_t end) {
-  size_t ls = start;
-  while (ls > 0 && content[ls - 1] != '\n' && start - ls < k_line_cap)
-    --ls;
+  size_t ls = util::line_start(content, start, start > k_line_cap ? start - k_line_cap : 0);
   size_t le = std::max(start, end);
   while (le < content.size() && content[le] != '\n' && le - end < k_line_cap)
     ++le;
@@ -62,6 +61,22 @@ std::string_view line_at(std::string_view content, size_t start, size_t end) {
 bool has_inline_allow(std::string_view line) {
   return line.find("custody:allow") != std::string_view::npos ||
          line.find("gitleaks:allow") != std::string_view::npos;
+}
+
+// Line numbers last, for reported findings only, in offset order: one forward pass over the blob
+// instead of a count from its start per finding. The findings' own order is kept.
+void number_lines(std::string_view content, std::vector<Finding>& findings) {
+  std::vector<size_t> order(findings.size());
+  for (size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return findings[a].offset < findings[b].offset; });
+  util::LineCounter lines(content);
+  for (size_t i : order) {
+    util::TextPosition at = lines.at(findings[i].offset);
+    findings[i].line = at.line;
+    findings[i].column = at.column;
+  }
 }
 
 } // namespace
@@ -107,9 +122,7 @@ Engine::Window Engine::window_around(std::string_view content, size_t start, siz
   for (int l = 0; l <= lines; ++l) {
     if (l > 0 && ws > 0)
       --ws; // step over the newline ending the previous line
-    size_t floor = ws > k_line_cap ? ws - k_line_cap : 0;
-    while (ws > floor && content[ws - 1] != '\n')
-      --ws;
+    ws = util::line_start(content, ws, ws > k_line_cap ? ws - k_line_cap : 0);
   }
   size_t we = end;
   for (int l = 0; l <= lines; ++l) {
@@ -128,6 +141,20 @@ ScanResult Engine::scan(std::string_view content, std::string_view path, std::st
   for (const auto& a : m_options.allowlists)
     if (a.allows_whole_path(path))
       return result;
+  collect(content, path, commit, deadline, result);
+  if (!result.timed_out) {
+    drop_generic_duplicates(result.findings);
+    std::sort(result.findings.begin(), result.findings.end(),
+              [](const Finding& a, const Finding& b) {
+                return a.offset != b.offset ? a.offset < b.offset : a.rule < b.rule;
+              });
+  }
+  number_lines(content, result.findings);
+  return result;
+}
+
+void Engine::collect(std::string_view content, std::string_view path, std::string_view commit,
+                     Deadline deadline, ScanResult& result) const {
   std::vector<char> active(m_rules.size(), 0);
   for (size_t r = 0; r < m_rules.size(); ++r) {
     const Rule& rule = m_rules[r];
@@ -171,7 +198,7 @@ ScanResult Engine::scan(std::string_view content, std::string_view path, std::st
       }
       if (open[r]) {
         if (out_of_time())
-          return result;
+          return;
         scan_window(r, content, cur, path, commit, result, seen);
       } else {
         open[r] = 1;
@@ -182,21 +209,16 @@ ScanResult Engine::scan(std::string_view content, std::string_view path, std::st
   }
   for (uint32_t r : opened) {
     if (out_of_time())
-      return result;
+      return;
     scan_window(r, content, current[r], path, commit, result, seen);
   }
   for (uint32_t r : m_unkeyed_rules) {
     if (!active[r])
       continue;
     if (out_of_time())
-      return result;
+      return;
     scan_window(r, content, {0, content.size()}, path, commit, result, seen);
   }
-  drop_generic_duplicates(result.findings);
-  std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
-    return a.offset != b.offset ? a.offset < b.offset : a.rule < b.rule;
-  });
-  return result;
 }
 
 void Engine::scan_window(size_t rule_index, std::string_view content, Window w,
@@ -264,14 +286,7 @@ void Engine::scan_window(size_t rule_index, std::string_view content, Window w,
     f.control = rule.control;
     f.offset = offset;
     f.length = secret.size();
-    f.generic = rule.generic;
-    f.line = 1 + static_cast<int>(std::count(
-                     content.begin(), content.begin() + static_cast<ptrdiff_t>(offset), '\n'));
-    size_t line_start = content.rfind('\n', offset == 0 ? 0 : offset - 1);
-    f.column =
-        static_cast<int>(
-            offset - (line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1)) +
-        1;
+    f.generic = rule.generic; // line and column: number_lines(), once the findings are final
     f.fingerprint = std::move(fp);
     f.redacted = redact(secret);
     result.findings.push_back(std::move(f));

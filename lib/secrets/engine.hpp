@@ -50,6 +50,9 @@ private:
   struct Window {
     size_t start = 0, end = 0;
   };
+  // Runs every active rule over `content`; stops early (timed_out) at the deadline.
+  void collect(std::string_view content, std::string_view path, std::string_view commit,
+               Deadline deadline, ScanResult& result) const;
   void scan_window(size_t rule_index, std::string_view content, Window w, std::string_view path,
                    std::string_view commit, ScanResult& result,
                    std::vector<std::pair<size_t, size_t>>& seen) const;

@@ -12,19 +12,28 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 
 using namespace custody::secrets;
 
 namespace {
 
-std::vector<std::pair<uint32_t, uint32_t>> hits_of(const KeywordIndex& index,
-                                                   std::string_view text) {
+// Every (keyword, end) pair find_all reports, in its order.
+std::vector<std::pair<uint32_t, uint32_t>> raw_hits(const KeywordIndex& index,
+                                                    std::string_view text) {
   std::vector<KeywordHit> hits;
   index.find_all(text, hits);
   std::vector<std::pair<uint32_t, uint32_t>> out;
   for (auto h : hits)
     out.emplace_back(h.keyword, h.end);
+  return out;
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> hits_of(const KeywordIndex& index,
+                                                   std::string_view text) {
+  auto out = raw_hits(index, text);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -43,6 +52,20 @@ std::vector<std::pair<uint32_t, uint32_t>> naive_hits(const std::vector<std::str
     }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+// The exact sequence find_all must produce: by end, then longest keyword first, then keyword order.
+std::vector<std::pair<uint32_t, uint32_t>> ordered_hits(const std::vector<std::string>& keywords,
+                                                        std::string_view text) {
+  auto hits = naive_hits(keywords, text);
+  std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
+    if (a.second != b.second)
+      return a.second < b.second;
+    if (keywords[a.first].size() != keywords[b.first].size())
+      return keywords[a.first].size() > keywords[b.first].size();
+    return a.first < b.first;
+  });
+  return hits;
 }
 
 Engine engine_from(std::string_view toml) {
@@ -96,6 +119,76 @@ TEST(KeywordIndex, LongTextAcrossTheSplitPoint) {
   size_t mid = text.size() / 2;
   text.replace(mid - 3, 6, "secret");
   EXPECT_EQ(hits_of(index, text), naive_hits(keywords, text));
+}
+
+TEST(KeywordIndex, EmptyInputAndNoKeywords) {
+  auto index = KeywordIndex::build({"token"});
+  EXPECT_TRUE(raw_hits(index, "").empty());
+  EXPECT_TRUE(raw_hits(KeywordIndex::build({}), "token").empty());
+  EXPECT_TRUE(raw_hits(KeywordIndex::build({}), "").empty());
+}
+
+TEST(KeywordIndex, OverlappingNestedAndRepeatedKeywordsInOrder) {
+  // "ss" overlaps itself, "pass" is inside "password", "word" ends with "password", "a" is
+  // everywhere, "Pass" differs from "pass" only in case, and "sk_live_" repeats a keyword.
+  std::vector<std::string> keywords = {"password", "pass",     "ss",   "word",
+                                       "a",        "sk_live_", "Pass", "sk_live_"};
+  auto index = KeywordIndex::build(keywords);
+  for (std::string text : {"password", "PASSWORD=passsss", "sssss", "aaaa", "sk_live_sk_live_x",
+                           "xpaSSwordx", "pas", "a"}) {
+    std::vector<std::string> lower = keywords;
+    for (auto& k : lower)
+      std::transform(k.begin(), k.end(), k.begin(), ::tolower);
+    EXPECT_EQ(raw_hits(index, text), ordered_hits(lower, text)) << text;
+  }
+}
+
+TEST(KeywordIndex, KeywordsAtTheStartAndEndOfTheText) {
+  std::vector<std::string> keywords = {"ghp_", "-----begin", "key-"};
+  auto index = KeywordIndex::build(keywords);
+  for (size_t size : {size_t{10}, size_t{5000}, size_t{100003}}) {
+    std::string text = "GHP_" + std::string(size, '.') + "-----BEGIN";
+    EXPECT_EQ(raw_hits(index, text), ordered_hits(keywords, text)) << size;
+    EXPECT_EQ(raw_hits(index, text).front(), (std::pair<uint32_t, uint32_t>{0, 4}));
+    EXPECT_EQ(raw_hits(index, text).back().second, text.size());
+  }
+  EXPECT_EQ(raw_hits(index, "ghp_"), ordered_hits(keywords, "ghp_"));
+}
+
+TEST(KeywordIndex, CaseFoldsAsciiOnly) {
+  std::vector<std::string> keywords = {"xoxb-", "aiza"};
+  auto index = KeywordIndex::build(keywords);
+  EXPECT_EQ(raw_hits(index, "XoXb- AIZA aIzA"),
+            (std::vector<std::pair<uint32_t, uint32_t>>{{0, 5}, {1, 10}, {1, 15}}));
+  // Only A-Z fold: not Latin-1 capitals, nor bytes one bit (0x20) away from a keyword byte.
+  EXPECT_TRUE(raw_hits(index, "aiz\xc1 \xd8oxb- xoxb\x0d aiz\x01").empty());
+}
+
+TEST(KeywordIndex, RandomTextsOfEverySizeMatchTheReference) {
+  // Sizes on both sides of the sliced walk, small alphabets so keywords are dense and straddle
+  // every slice boundary and warm-up; the order of hits must be exactly the reference order.
+  std::mt19937 random(42);
+  for (int round = 0; round < 40; ++round) {
+    const std::string alphabet = round % 2 ? "abAB_-" : "abcxyzABC_.";
+    auto pick = [&](size_t n) {
+      std::string s;
+      for (size_t i = 0; i < n; ++i)
+        s += alphabet[random() % alphabet.size()];
+      return s;
+    };
+    std::vector<std::string> keywords;
+    for (size_t k = 0, count = 1 + random() % 12; k < count; ++k) {
+      std::string kw = pick(1 + random() % 6);
+      std::transform(kw.begin(), kw.end(), kw.begin(), ::tolower);
+      keywords.push_back(kw);
+    }
+    auto index = KeywordIndex::build(keywords);
+    const size_t size =
+        round < 10 ? random() % 200 : KeywordIndex::k_min_sliced - 50 + random() % 30000;
+    std::string text = pick(size);
+    ASSERT_EQ(raw_hits(index, text), ordered_hits(keywords, text))
+        << "round " << round << " size " << size;
+  }
 }
 
 TEST(Entropy, RandomScoresHigherThanWords) {
@@ -306,4 +399,32 @@ stopwords = ["Dummy"]
   EXPECT_TRUE(
       engine->scan("ACME=acme_k3j9x8q2m7v4b1n6z5w0r8t3\n", "testdata/.env").findings.empty());
   EXPECT_TRUE(engine->scan("ACME=acme_000000000000000000000000\n", "app/.env").findings.empty());
+}
+
+TEST(Engine, LinesAndColumnsOfManyFindingsInOneBlob) {
+  // Several findings per line, on the first and last byte, far apart: each numbered as a count
+  // from the start of the blob would number it.
+  Engine engine = engine_from(k_rules);
+  std::vector<std::string> tokens = {"tst_aB3dE5gH7jK9mN1pQ3sT", "tst_Zq8Lr2Vt9Xw4Yp7Nm3Kb",
+                                     "tst_Hc5Jd8Mf2Rg6Tk9Wn4Pq"};
+  std::string text = tokens[0] + " " + tokens[1] + "\n";
+  for (int i = 0; i < 5000; ++i)
+    text += "filler line " + std::to_string(i) + (i == 2500 ? " x=" + tokens[2] : "") + "\n";
+  text += "\n\t" + tokens[0];
+  auto r = engine.scan(text);
+  ASSERT_EQ(r.findings.size(), 4u);
+  for (const auto& f : r.findings) {
+    std::string_view before = std::string_view(text).substr(0, f.offset);
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    size_t nl = before.rfind('\n');
+    int column = static_cast<int>(f.offset - (nl == std::string_view::npos ? 0 : nl + 1)) + 1;
+    EXPECT_EQ(f.line, line) << f.offset;
+    EXPECT_EQ(f.column, column) << f.offset;
+  }
+  EXPECT_EQ(r.findings.front().line, 1);
+  EXPECT_EQ(r.findings.front().column, 1);
+  EXPECT_EQ(r.findings[1].column, 26);
+  EXPECT_EQ(r.findings[2].line, 2502);
+  EXPECT_EQ(r.findings.back().line, 5003);
+  EXPECT_EQ(r.findings.back().column, 2);
 }
