@@ -6,7 +6,7 @@
 namespace custody::config {
 
 bool read_document(std::string_view text, const std::string& file, Diagnostics& diags,
-                   const std::function<void(TableReader& root)>& fn) {
+                   const std::function<void(TableReader& root)>& fn, Origins* origins) {
   toml::table root;
   try {
     root = toml::parse(text, file);
@@ -15,7 +15,7 @@ bool read_document(std::string_view text, const std::string& file, Diagnostics& 
                      static_cast<int>(e.source().begin.column), std::string(e.description())});
     return false;
   }
-  TableReader reader(&root, "", file, diags, nullptr);
+  TableReader reader(&root, "", file, diags, origins);
   fn(reader);
   return true;
 }

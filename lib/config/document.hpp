@@ -9,9 +9,10 @@
 
 namespace custody::config {
 
-// Parses `text` (named `file` in messages) and calls `fn` with a reader over the root table.
-// A TOML syntax error is appended to `diags` and `fn` is not called. Returns true if parsed.
+// Parses `text` (named `file` in messages) and calls `fn` with a reader over the root table,
+// which records values' origins in `origins` when given. A TOML syntax error is appended to
+// `diags` and `fn` is not called. Returns true if parsed.
 bool read_document(std::string_view text, const std::string& file, Diagnostics& diags,
-                   const std::function<void(TableReader& root)>& fn);
+                   const std::function<void(TableReader& root)>& fn, Origins* origins = nullptr);
 
 } // namespace custody::config

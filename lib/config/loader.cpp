@@ -1,10 +1,10 @@
 #include "config/loader.hpp"
 
+#include "config/document.hpp"
 #include "config/sections.hpp"
 #include "util/file.hpp"
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <tuple>
@@ -34,21 +34,16 @@ const char* k_embedded_name = "<embedded default>";
 
 void apply_layer(Config& config, std::string_view text, const std::string& file, Diagnostics& diags,
                  bool record_origins) {
-  toml::table root;
-  try {
-    root = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    diags.push_back({file, static_cast<int>(e.source().begin.line),
-                     static_cast<int>(e.source().begin.column), std::string(e.description())});
-    return;
-  }
-  config.layers.push_back(file);
   const size_t first_new = diags.size();
-  TableReader top(&root, "", file, diags, record_origins ? &config.origins : nullptr);
-  for (const auto& section : k_sections)
-    if (auto table = top.table(section.name))
-      section.apply(*table, config);
-  top.finish();
+  auto apply_sections = [&](TableReader& top) {
+    config.layers.push_back(file);
+    for (const auto& section : k_sections)
+      if (auto table = top.table(section.name))
+        section.apply(*table, config);
+    top.finish();
+  };
+  if (!read_document(text, file, diags, apply_sections, record_origins ? &config.origins : nullptr))
+    return;
   // Sections are read in table order; report in file order.
   std::stable_sort(diags.begin() + static_cast<long>(first_new), diags.end(),
                    [](const auto& a, const auto& b) {

@@ -27,10 +27,11 @@ Library::~Library() {
 extern "C" {
 
 // git_libgit2_init() initialises libgit2's TLS stream (seeding mbedTLS's random generator and
-// parsing the whole system CA bundle) and libssh2 (which initialises OpenSSL): 9.5M of the
-// 11M instructions of a whole pre-receive run (callgrind). The link wraps those calls
-// (--wrap=..., cmake/Dependencies.cmake) into these. Should a TLS stream ever be asked for, it
-// fails with a clear error; libssh2 initialises itself when a session is first made.
+// parsing the whole system CA bundle) and libssh2 (which initialises OpenSSL and registers its
+// exit handler): 2.4M instructions at start and 0.7M at exit of an 11.1M pre-receive run
+// (callgrind). The link wraps those calls (--wrap=..., cmake/Dependencies.cmake) into these.
+// Should a TLS stream ever be asked for, it fails with a clear error; libssh2 initialises
+// itself when a session is first made.
 int __wrap_git_mbedtls_stream_global_init() {
   return 0;
 }

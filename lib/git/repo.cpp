@@ -290,21 +290,16 @@ Result<std::vector<RefTip>> Repo::matching_refs(const std::vector<util::Glob>& p
   return read_matching_refs(git_repository_commondir(m_repo), patterns);
 }
 
+// The project's one ref reader (git/ref_files), with a pattern that matches every ref.
 Status
 Repo::for_each_ref(const std::function<void(const std::string&, const std::string&)>& fn) const {
-  git_reference_iterator* it = nullptr;
-  if (git_reference_iterator_new(&it, m_repo) != 0)
-    return git_error("cannot list refs");
-  git_reference* ref = nullptr;
-  int rc;
-  while ((rc = git_reference_next(&ref, it)) == 0) {
-    ReferencePtr guard(ref);
-    if (git_reference_type(ref) == GIT_REFERENCE_DIRECT)
-      fn(git_reference_name(ref), oid_hex(git_reference_target(ref)));
-  }
-  git_reference_iterator_free(it);
-  if (rc != GIT_ITEROVER)
-    return git_error("cannot list refs");
+  static const std::vector<util::Glob> k_all = {
+      *util::Glob::compile("refs/**", util::GlobSyntax::path)};
+  auto refs = matching_refs(k_all);
+  if (!refs)
+    return refs.error();
+  for (const auto& r : *refs)
+    fn(r.name, r.target);
   return ok_status();
 }
 

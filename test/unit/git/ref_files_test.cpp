@@ -1,6 +1,7 @@
 // read_matching_refs(): the refs matching some patterns, read from loose files and packed-refs,
 // must be exactly what `git for-each-ref` lists for the same patterns.
 #include "git/ref_files.hpp"
+#include "git/repo.hpp"
 #include "support/git_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -147,4 +148,20 @@ TEST_F(RefFilesTest, UnsortedPackedRefsAreScannedWhole) {
   EXPECT_EQ(listed(work.git_dir(), globs({"refs/heads/release/*", "refs/tags/*"})),
             second + " refs/heads/release/1\n" + first + " refs/heads/release/2\n" + second +
                 " refs/tags/z\n");
+}
+
+TEST_F(RefFilesTest, RepoForEachRefListsEveryDirectRefGitLists) {
+  work.git("branch release/1 " + first);
+  work.git("tag -a -m annotated v1");
+  work.git("pack-refs --all");
+  work.git("branch feature/x " + first);
+  work.git("update-ref refs/custom/thing " + second);
+  work.git("symbolic-ref refs/heads/alias refs/heads/main");
+  auto repo = git::Repo::open(work.dir());
+  ASSERT_TRUE(repo.ok());
+  std::string out;
+  ASSERT_TRUE(repo->for_each_ref([&](const std::string& name, const std::string& target) {
+    out += target + " " + name + "\n";
+  }));
+  EXPECT_EQ(out, by_git(work.git_dir(), globs({"refs/**"})));
 }
