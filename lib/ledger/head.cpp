@@ -37,20 +37,14 @@ Result<std::vector<std::string>> last_records(const std::filesystem::path& live,
   std::deque<std::string> result;
   for (auto it = segments->rbegin(); it != segments->rend() && result.size() < n; ++it) {
     std::deque<std::string> ring;
-    LineReader reader(it->fd.get(), it->size, it->file.path.string());
-    Line line;
-    for (;;) {
-      auto more = reader.next(line);
-      if (!more)
-        return more.error();
-      if (!*more)
-        break;
-      if (!line.terminated || !parse_frame(line.text))
-        continue;
-      ring.emplace_back(line.text);
-      if (ring.size() > n - result.size())
-        ring.pop_front();
-    }
+    CUSTODY_TRY(for_each_line(*it, [&](const Line& line) {
+      if (line.terminated && parse_frame(line.text)) {
+        ring.emplace_back(line.text);
+        if (ring.size() > n - result.size())
+          ring.pop_front();
+      }
+      return true;
+    }));
     result.insert(result.begin(), ring.begin(), ring.end());
   }
   return std::vector<std::string>(result.begin(), result.end());

@@ -11,22 +11,18 @@ Status scan_records(const std::filesystem::path& live,
   auto segments = snapshot_segments(live);
   if (!segments)
     return segments.error();
+  bool stopped = false;
   for (auto& seg : *segments) {
     std::string name = seg.file.path.filename().string();
-    LineReader reader(seg.fd.get(), seg.size, seg.file.path.string());
-    Line line;
-    for (;;) {
-      auto more = reader.next(line);
-      if (!more)
-        return more.error();
-      if (!*more)
-        break;
+    CUSTODY_TRY(for_each_line(seg, [&](const Line& line) {
       auto frame = parse_frame(line.text);
-      if (!line.terminated || !frame)
-        continue;
-      if (!fn(RecordRef{name, line.number, frame->seq, frame->hash, frame->prev, line.text}))
-        return ok_status();
-    }
+      if (line.terminated && frame)
+        stopped =
+            !fn(RecordRef{name, line.number, frame->seq, frame->hash, frame->prev, line.text});
+      return !stopped;
+    }));
+    if (stopped)
+      break;
   }
   return ok_status();
 }

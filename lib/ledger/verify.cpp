@@ -35,16 +35,12 @@ Result<VerifyReport> verify(const VerifyOptions& options) {
       break;
     }
     checker.begin_segment(name, expected_number, seg.live);
-    LineReader reader(seg.fd.get(), seg.size, seg.file.path.string());
-    Line line;
-    for (;;) {
-      auto more = reader.next(line);
-      if (!more)
-        return more.error();
-      if (!*more || checker.failed())
-        break;
+    CUSTODY_TRY(for_each_line(seg, [&](const Line& line) {
+      if (checker.failed())
+        return false;
       checker.line(line);
-    }
+      return true;
+    }));
     checker.end_segment();
   }
   checker.finish();
