@@ -2,12 +2,11 @@
 // choice of a record depends only on the seed and its own seq, so an auditor can check that a
 // record left out really had a larger key, and the sample for a closed period never changes as
 // the ledger grows.
-#include "ledger/scan.hpp"
-#include "report/decision_view.hpp"
 #include "report/fields.hpp"
 #include "report/prng.hpp"
 #include "report/readable.hpp"
 #include "report/report.hpp"
+#include "report/scan_decisions.hpp"
 #include "util/sha256.hpp"
 
 #include <fmt/format.h>
@@ -70,22 +69,17 @@ uint64_t parse_seed(const std::string& text) {
 Status write_sample(const SampleOptions& options, std::ostream& out) {
   std::priority_queue<Picked> heap;
   uint64_t population = 0;
-  Status scanned = ledger::scan_records(options.ledger, [&](const ledger::RecordRef& ref) {
-    if (ref.text.find("\"decision\":\"") == std::string_view::npos)
-      return true;
-    auto record = read_decision(ref.text);
-    if (!record || !options.filter.matches(*record))
-      return true;
-    ++population;
-    uint64_t key = splitmix64_nth(options.seed, ref.seq);
-    if (heap.size() < options.n || key < heap.top().key) {
-      heap.push(Picked{key, ref.seq, std::string(ref.file), ref.line, std::string(ref.hash),
-                       std::string(ref.prev), std::string(ref.text)});
-      if (heap.size() > options.n)
-        heap.pop();
-    }
-    return true;
-  });
+  Status scanned = scan_decisions(
+      options.ledger, options.filter, [&](const DecisionView&, const ledger::RecordRef& ref) {
+        ++population;
+        uint64_t key = splitmix64_nth(options.seed, ref.seq);
+        if (heap.size() < options.n || key < heap.top().key) {
+          heap.push(Picked{key, ref.seq, std::string(ref.file), ref.line, std::string(ref.hash),
+                           std::string(ref.prev), std::string(ref.text)});
+          if (heap.size() > options.n)
+            heap.pop();
+        }
+      });
   if (!scanned)
     return scanned;
   std::vector<Picked> picked;
