@@ -13,6 +13,7 @@
 // commit_time = "error").
 #include "config/config.hpp"
 #include "git/commit_info.hpp"
+#include "schema/schema_config.hpp"
 #include "schema/identity_value.hpp"
 #include "trailers/parser.hpp"
 

@@ -1,4 +1,5 @@
 #include "config/loader.hpp"
+#include "protection/refs_config.hpp"
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -107,6 +108,6 @@ TEST(ConfigLoaderTest, OriginsAreRecordedOnlyWhenAsked) {
   auto shown = load_config(options);
   EXPECT_EQ(shown.config.origins.at("refs.block_force_push").value, "true");
   // Recording changes nothing else.
-  EXPECT_EQ(plain.config.refs.block_force_push, shown.config.refs.block_force_push);
+  EXPECT_EQ(plain.config.get<protection::RefsConfig>().block_force_push, shown.config.get<protection::RefsConfig>().block_force_push);
   EXPECT_EQ(plain.config.layers, shown.config.layers);
 }

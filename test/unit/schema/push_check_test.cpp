@@ -188,12 +188,12 @@ TEST_F(PushCheckTest, RiskyPathsNeedTwoReviewers) {
 TEST_F(PushCheckTest, CutOverByCommitOrDate) {
   std::string old_ai = sandbox.commit("a.txt", "Old AI work\n\nAI-Generated: codex\n");
   std::string new_ai = sandbox.commit("b.txt", "New AI work\n\nAI-Generated: codex\n");
-  config.trailers.exempt_before_commit = old_ai;
+  config.edit<schema::SchemaConfig>().exempt_before_commit = old_ai;
   auto d = check("refs/heads/main", base, new_ai);
   ASSERT_EQ(d[0].violations.size(), 1u);
   EXPECT_EQ(d[0].violations[0].commit, new_ai);
-  config.trailers.exempt_before_commit.clear();
-  config.trailers.exempt_before_time = k_now; // every sandbox commit is dated 2026-01-01
+  config.edit<schema::SchemaConfig>().exempt_before_commit.clear();
+  config.edit<schema::SchemaConfig>().exempt_before_time = k_now; // every sandbox commit is dated 2026-01-01
   d = check("refs/heads/main", base, new_ai);
   EXPECT_TRUE(d[0].violations.empty());
   EXPECT_EQ(d[0].evidence["commits"][0]["verdict"], "exempt");
