@@ -195,3 +195,14 @@ test_doctor_as_root_in_another_users_repository_names_the_owner() {
   grep -q "fix: run doctor as the user the git server runs hooks as: sudo -u nobody custody doctor" <<<"$out"
   ! grep -q "safe.directory" <<<"$out"
 }
+
+test_doctor_root_lists_every_unguarded_repository() {
+  mkdir -p host; make_server host/guarded.git
+  git --git-dir=host/guarded.git config receive.advertisePushOptions true
+  bare_repo host/org/new.git   # created after the install: no hook
+  set +e; out=$("$CUSTODY_BIN" doctor --root host); rc=$?; set -e; echo "$out"
+  [[ $rc -eq 1 ]]
+  grep -q "NOT GUARDED  host/org/new.git: no custody pre-receive or update hook" <<<"$out"
+  ! grep -q "guarded.git:" <<<"$out"
+  grep -q "1 of 2 repositories under host are not guarded" <<<"$out"
+}
