@@ -77,10 +77,6 @@ struct ByKey {
 };
 using SampleHeap = std::priority_queue<SampledDecision, std::vector<SampledDecision>, ByKey>;
 
-util::Json finding_json(const ledger::Finding& f) {
-  return {{"file", f.file}, {"line", f.line}, {"message", f.message}, {"hint", f.hint}};
-}
-
 class BundleFiles {
 public:
   explicit BundleFiles(fs::path dir) : m_dir(std::move(dir)) {}
