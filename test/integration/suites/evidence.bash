@@ -74,7 +74,7 @@ test_evidence_bundle_matches_its_json_and_verifies() {
   grep -q 'SplitMix64' q/samples/METHOD.txt || fail "the method is not written down"
 
   # A tampered bundle file fails verify, naming it.
-  sed -i 's/refused/accepted/' q/decisions.csv
+  sed -i 's/rejected/accepted/' q/decisions.csv
   if "$CUSTODY_BIN" evidence verify q 2>err.txt; then fail "a tampered bundle verified"; fi
   grep -q 'decisions.csv: SHA-256 is' err.txt || fail "verify does not name the file: $(cat err.txt)"
 }

@@ -32,7 +32,7 @@ test_html_report_renders_and_matches_json() {
   [[ $(grep -o '<article class="card' dom.html | wc -l) == 7 ]] || fail "expected one card per decision"
   ! grep -iE 'Uncaught|console\(|SyntaxError|ReferenceError|TypeError' console.log || fail "console errors"
   for pair in pushes:pushes decisions:decisions accepted:accepted rejected:rejected bypasses:bypasses \
-      agent-decisions:agent_decisions commits:commits ai-protected:ai_commits_protected; do
+      agent-decisions:agent_decisions protected-commits:protected_commits ai-protected:ai_commits_protected; do
     id=${pair%%:*} key=${pair#*:}
     want=$(jq -r ".summary.totals.$key" report.json)
     got=$(figure "$id")
