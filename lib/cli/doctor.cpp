@@ -140,7 +140,10 @@ bool check_pre_commit_framework(Report& r, const git::Repo& repo) {
       (text.find("hook-impl") == std::string::npos &&
        text.find("INSTALL_PYTHON") == std::string::npos))
     return false;
-  const fs::path config = repo.git_dir().parent_path() / ".pre-commit-config.yaml";
+  fs::path git_dir = repo.git_dir();
+  if (!git_dir.has_filename()) // libgit2 gives "work/.git/"
+    git_dir = git_dir.parent_path();
+  const fs::path config = git_dir.parent_path() / ".pre-commit-config.yaml";
   if (head_of(config).find("custody-trailers") == std::string::npos) {
     r.problem(fmt::format("{} is the pre-commit framework's, but {} does not list the "
                           "custody-trailers hook",
