@@ -153,7 +153,8 @@ TEST_F(EvidenceTest, TheSampleIsReproducibleFromItsSeed) {
   ASSERT_TRUE(report::write_evidence(options_into("c", "s2")).ok());
   auto seqs = [&](const std::string& out) {
     std::vector<uint64_t> s;
-    for (const auto& item : json_file(dir.path() / out / "samples/CC8.1.json")["items"])
+    auto sample = json_file(dir.path() / out / "samples/CC8.1.json");
+    for (const auto& item : sample["items"])
       s.push_back(item["seq"]);
     return s;
   };

@@ -203,7 +203,10 @@ TEST_F(ReportTest, HtmlIsSelfContainedWithFiguresAndChart) {
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_EQ(html.find("src="), std::string::npos);
-  EXPECT_NE(html.find(">=cmd|&#39; /C calc&#39;!A0<"), std::string::npos); // escaped, not markup
+  EXPECT_NE(html.find(" by =cmd|&#39; /C calc&#39;!A0;"), std::string::npos); // escaped
+  EXPECT_NE(html.find("<section class=\"control\" id=\"control-CC8.1\">"), std::string::npos);
+  EXPECT_NE(html.find("@page{size:A4"), std::string::npos);
+  EXPECT_NE(html.find("Broke refs.force_push (CC8.1)"), std::string::npos);
 }
 
 TEST_F(ReportTest, MarkdownHasRowsAndSummary) {
