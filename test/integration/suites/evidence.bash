@@ -39,7 +39,7 @@ test_evidence_bundle_matches_its_json_and_verifies() {
   make_estate
   "$CUSTODY_BIN" evidence --root repos --from 2026-01-01 --to 2099-12-31 --out q --seed 7 --n 3 >out.txt
   [[ -f q.tar.gz ]] || fail "no archive"
-  tar -tzf q.tar.gz | grep -qx 'q/index.html' || fail "index.html not in the archive"
+  tar -tzf q.tar.gz | grep -x >/dev/null 'q/index.html' || fail "index.html not in the archive"
   jq -e '.ok == true and (.ledgers | length) == 3' q/verify.json >/dev/null || fail "verify.json: $(cat q/verify.json)"
   jq -e '.ledgers[] | select(.repository == "unguarded.git") | .present == false' q/verify.json >/dev/null \
     || fail "the unguarded repository is not listed as having no ledger"
