@@ -28,6 +28,16 @@ void apply_section(TableReader& t, config::Config& config) {
   }
   if (auto v = t.strings("disabled_rules"))
     s.disabled_rules = *v;
+  if (auto v = t.string_map("tiers")) {
+    s.tiers.clear();
+    for (const auto& [id, name] : *v) {
+      if (auto tier = secrets::parse_tier(name))
+        s.tiers[id] = *tier;
+      else
+        t.error("tiers",
+                fmt::format("secrets.tiers.{}: \"{}\" is not a tier (block or warn)", id, name));
+    }
+  }
   if (auto v = t.integer("max_blob_bytes", 1, int64_t{1} << 40))
     s.max_blob_bytes = static_cast<uint64_t>(*v);
   if (auto v = t.choice("oversize", {"skip", "reject"}))

@@ -140,7 +140,17 @@ private:
                                       {"path", nb.path},
                                       {"line", f.line},
                                       {"fingerprint", f.fingerprint},
-                                      {"redacted", f.redacted}});
+                                      {"redacted", f.redacted},
+                                      {"tier", std::string(tier_name(f.tier))}});
+    // Warn-tier rules (generic assignments, entropy guesses) are shown and recorded, never
+    // refused: a gate that blocks on guesses gets uninstalled (docs/secrets.md, "Tiers").
+    if (f.tier == Tier::warn) {
+      m_ctx.notes << fmt::format("custody: warning: possible secret ({}): {} ({}) at commit {}, "
+                                 "{}:{}; check it is not a live credential\n",
+                                 f.rule, f.description, f.redacted, nb.commit.substr(0, 12),
+                                 nb.path, f.line);
+      return;
+    }
     if (bypassed(d, nb, f))
       return;
     policy::Violation v = violation(

@@ -55,6 +55,15 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config) {
     return std::find(config.disabled_rules.begin(), config.disabled_rules.end(), r.id) !=
            config.disabled_rules.end();
   });
+  for (const auto& [id, tier] : config.tiers) {
+    auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == id; });
+    if (it == rules.end())
+      return make_error(
+          ErrorCode::invalid_config,
+          fmt::format("[secrets].tiers names rule \"{}\", which no rule file defines", id),
+          "check the id against `custody config show` or the rule files");
+    it->tier = tier;
+  }
   Allowlist site = site_allowlist(config);
   if (!site.empty())
     options.allowlists.push_back(std::move(site));

@@ -21,15 +21,21 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+// A block-tier finding refuses a push; a warn-tier one is reported only.
+std::string_view sarif_level(Tier t) {
+  return t == Tier::block ? "error" : "warning";
+}
+
 } // namespace
 
 std::string text_report(const std::vector<LocatedFinding>& findings) {
   std::string out;
   for (const auto& f : findings)
-    out += fmt::format("{}:{}:{}: {}: {}: {} (fingerprint {}, commit {})\n", printable(f.path),
-                       f.finding.line, f.finding.column, f.finding.rule,
-                       printable(f.finding.description), printable(f.finding.redacted),
-                       f.finding.fingerprint, f.commit.substr(0, 12));
+    out +=
+        fmt::format("{}:{}:{}: {}{}: {}: {} (fingerprint {}, commit {})\n", printable(f.path),
+                    f.finding.line, f.finding.column, f.finding.rule,
+                    f.finding.tier == Tier::warn ? " (warn)" : "", printable(f.finding.description),
+                    printable(f.finding.redacted), f.finding.fingerprint, f.commit.substr(0, 12));
   return out;
 }
 
@@ -39,6 +45,7 @@ util::Json json_report(const std::vector<LocatedFinding>& findings) {
     out.push_back({{"rule", f.finding.rule},
                    {"description", f.finding.description},
                    {"control", f.finding.control},
+                   {"tier", tier_name(f.finding.tier)},
                    {"commit", f.commit},
                    {"path", f.path},
                    {"line", f.finding.line},
@@ -75,7 +82,7 @@ util::Json sarif_report(const std::vector<LocatedFinding>& findings,
         {{"id", f.finding.rule},
          {"name", f.finding.rule},
          {"shortDescription", {{"text", f.finding.description}}},
-         {"defaultConfiguration", {{"level", "error"}}},
+         {"defaultConfiguration", {{"level", sarif_level(f.finding.tier)}}},
          {"properties", {{"tags", {"security", "secret"}}, {"control", f.finding.control}}}});
   }
   util::Json results = util::Json::array();
@@ -85,7 +92,7 @@ util::Json sarif_report(const std::vector<LocatedFinding>& findings,
     results.push_back(
         {{"ruleId", f.finding.rule},
          {"ruleIndex", rule_index[f.finding.rule]},
-         {"level", "error"},
+         {"level", sarif_level(f.finding.tier)},
          {"message",
           {{"text", fmt::format("possible secret: {} ({}, fingerprint {})", f.finding.description,
                                 f.finding.redacted, f.finding.fingerprint)}}},

@@ -1,10 +1,12 @@
 #pragma once
 // The [secrets] configuration: secret scanning of the blobs a push introduces (issue 4,
 // docs/secrets.md). Every key is in config/default.toml with its default.
+#include "secrets/tier.hpp"
 #include "util/glob.hpp"
 #include "util/regex.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,8 @@ struct SecretsConfig {
   // TOML, detected by content. Relative paths are relative to the config file that named them.
   std::vector<std::string> rules = {"builtin"};
   std::vector<std::string> disabled_rules; // rule ids to drop
+  // Per-rule tier overrides: { rule-id = "warn" } demotes, "block" promotes (docs/secrets.md).
+  std::map<std::string, Tier, std::less<>> tiers;
   uint64_t max_blob_bytes = 10 * 1024 * 1024;
   OnSkip oversize = OnSkip::skip;
   OnSkip binary = OnSkip::skip;
