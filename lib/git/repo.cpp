@@ -242,6 +242,22 @@ Result<std::optional<std::string>> Repo::entry_at(const std::string& commit_id,
   return std::optional<std::string>(std::move(id));
 }
 
+std::optional<std::string> Repo::symbolic_target(const std::string& ref) const {
+  std::string name = ref;
+  bool symbolic = false;
+  for (int depth = 0; depth < 5; ++depth) { // git's own limit for symref chains
+    git_reference* r = nullptr;
+    if (git_reference_lookup(&r, m_repo, name.c_str()) != 0)
+      break;
+    ReferencePtr guard(r);
+    if (git_reference_type(r) != GIT_REFERENCE_SYMBOLIC)
+      break;
+    symbolic = true;
+    name = git_reference_symbolic_target(r);
+  }
+  return symbolic ? std::optional<std::string>(name) : std::nullopt;
+}
+
 std::optional<std::string> Repo::head_commit() const {
   git_oid oid;
   if (git_reference_name_to_id(&oid, m_repo, "HEAD") != 0)

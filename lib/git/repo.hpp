@@ -55,6 +55,9 @@ public:
   // The blob (or tree) id at `path` in the commit's tree, or nullopt when the path is absent.
   Result<std::optional<std::string>> entry_at(const std::string& commit_id,
                                               const std::string& path) const;
+  // The ref a symbolic ref finally points to (following chains), or nullopt when `ref` is not a
+  // symbolic ref. git applies a push to a symbolic ref to its target.
+  std::optional<std::string> symbolic_target(const std::string& ref) const;
   // The commit HEAD resolves to (the default branch's tip in a bare repository), if any.
   std::optional<std::string> head_commit() const;
   // Commits reachable from `tip` but from none of `hide`, parents before children. Cost grows

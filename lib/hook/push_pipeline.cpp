@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <ctime>
+#include <utility>
 #include <ostream>
 
 namespace custody::hook {
@@ -148,8 +149,15 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
                         d.front().file)));
   }
 
-  // 4. Judge: classify, run every check family, apply bypasses, decide.
-  policy::PushScope scope(*repo, *parsed,
+  // 4. Judge: classify, run every check family, apply bypasses, decide. git applies a push to a
+  // symbolic ref (refs/heads/latest -> refs/heads/main) to its target, so the target is judged.
+  std::vector<refs::RefUpdate> updates = *parsed;
+  std::vector<std::string> pushed_as(updates.size());
+  for (size_t i = 0; i < updates.size(); ++i)
+    if (auto target = repo->symbolic_target(updates[i].ref)) {
+      pushed_as[i] = std::exchange(updates[i].ref, *target);
+    }
+  policy::PushScope scope(*repo, updates,
                           hook == HookKind::pre_receive && repo->has_quarantine()
                               ? policy::Objects::quarantined
                               : policy::Objects::stored,
@@ -163,9 +171,12 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
                   static_cast<int64_t>(std::time(nullptr)),
                   io.err,
                   scope};
-  auto judged = judge(ctx, *parsed);
+  auto judged = judge(ctx, updates);
   if (!judged)
     return refuse_all("git-error", judged.error());
+  for (size_t i = 0; i < pushed_as.size(); ++i)
+    if (!pushed_as[i].empty())
+      judged->decisions[i].evidence["pushed_as"] = pushed_as[i];
   const auto& verdict = judged->verdict;
   std::vector<util::Json> records;
   for (size_t i = 0; i < judged->decisions.size(); ++i)

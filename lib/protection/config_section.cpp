@@ -27,6 +27,7 @@ void apply_rules(config::TableReader& t, config::Sections& ruleset_rules) {
                             {"non_fast_forward", &RefRules::non_fast_forward},
                             {"tag_move", &RefRules::tag_move},
                             {"creation", &RefRules::creation},
+                            {"update", &RefRules::update},
                             {"agent_push", &RefRules::agent_push}})
     if (auto v = t.boolean(key))
       rules.*field = *v;

@@ -49,6 +49,16 @@ void check_ref(const policy::PushContext& ctx, const policy::Ruleset& r, policy:
         {fmt::format("push to a feature branch instead (git push origin "
                      "HEAD:refs/heads/agent/<topic>) and let a human review and merge it into {}",
                      name)}));
+  const bool moves = d.kind == refs::UpdateKind::fast_forward ||
+                     d.kind == refs::UpdateKind::non_fast_forward ||
+                     d.kind == refs::UpdateKind::tag_move;
+  if (rules.update && moves)
+    d.violations.push_back(make(
+        d, r, "refs.update", "CC8.1",
+        fmt::format("moving {} refused: ruleset \"{}\" allows no updates here", d.update.ref,
+                    r.name),
+        {"ask an administrator to make this change; these refs change how history reads for "
+         "everyone (docs/config.md, \"Rulesets\")"}));
   switch (d.kind) {
   case refs::UpdateKind::delete_ref:
   case refs::UpdateKind::tag_delete:

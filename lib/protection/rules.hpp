@@ -10,6 +10,7 @@ struct RefRules {
   bool non_fast_forward = false; // refuse force pushes
   bool tag_move = false;         // refuse re-pointing an existing tag
   bool creation = false;         // refuse creating a targeted ref
+  bool update = false;           // refuse moving a targeted ref at all (even a fast-forward)
   bool agent_push = false;       // refuse any update by an agent account
 };
 

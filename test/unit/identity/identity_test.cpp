@@ -1,3 +1,4 @@
+#include "identity/agents_config.hpp"
 #include "config/loader.hpp"
 #include "identity/identity.hpp"
 
@@ -9,7 +10,7 @@ namespace {
 
 identity::Pusher who(std::map<std::string, std::string> vars) {
   static const config::Config c = config::default_config();
-  return identity::identify_pusher(util::Environment::from_map(std::move(vars)), c.agents);
+  return identity::identify_pusher(util::Environment::from_map(std::move(vars)), c.get<identity::AgentsConfig>());
 }
 
 } // namespace

@@ -1,7 +1,9 @@
 // The server-side trailer check over real repositories: what a protected ref gains, merge-based
 // review, commits already on other protected refs, the cut-over, and the ledger evidence.
 #include "config/loader.hpp"
+#include "policy/push_context.hpp"
 #include "schema/push_check.hpp"
+#include "schema/schema_config.hpp"
 #include "support/git_sandbox.hpp"
 
 #include <gtest/gtest.h>
@@ -26,7 +28,7 @@ protected:
 
   void SetUp() override { base = sandbox.commit("README", "Initial commit\n"); }
 
-  std::vector<hook::RefDecision> check(const std::string& ref, const std::string& old_oid,
+  std::vector<policy::RefDecision> check(const std::string& ref, const std::string& old_oid,
                                        const std::string& new_oid, bool is_protected = true) {
     // As in pre-receive: the ref still points at its old value while the hook runs.
     if (old_oid == std::string(40, '0'))
@@ -35,14 +37,16 @@ protected:
       sandbox.run("git update-ref " + ref + " " + old_oid);
     auto repo = git::Repo::open(sandbox.path());
     EXPECT_TRUE(repo.ok());
-    hook::PushContext ctx{
-        config, *repo, {"alice", "CUSTODY_PUSHER", false}, hook::HookKind::pre_receive, {}, env,
-        k_now,  notes};
-    hook::RefDecision d;
+    policy::PushScope scope(*repo, {{old_oid, new_oid, ref}}, policy::Objects::stored, false);
+    policy::PushContext ctx{config, *repo, {"alice", "CUSTODY_PUSHER", false},
+                            policy::HookKind::pre_receive, {}, env, k_now, notes, scope};
+    policy::RefDecision d;
     d.update = {old_oid, new_oid, ref};
     d.kind = refs::UpdateKind::fast_forward;
-    d.is_protected = is_protected;
-    std::vector<hook::RefDecision> decisions{d};
+    if (is_protected)
+      d.rulesets = config.get<policy::Rulesets>().targeting(ref);
+    d.is_protected = !d.rulesets.empty();
+    std::vector<policy::RefDecision> decisions{d};
     schema::check_push(ctx, decisions);
     return decisions;
   }

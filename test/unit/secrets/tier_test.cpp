@@ -1,6 +1,7 @@
 // Tiers (issue 12, docs/secrets.md "Tiers"): where a rule's tier comes from (its rule file, the
 // default for custody and gitleaks rules, the site's [secrets].tiers), and that each finding and
 // each report carries it.
+#include "secrets/secrets_config.hpp"
 #include "config/loader.hpp"
 #include "secrets/rule_file.hpp"
 #include "secrets/rule_set.hpp"
@@ -116,8 +117,8 @@ TEST(Tier, ConfigTableAcceptsOnlyBlockOrWarn) {
   config::apply_layer(c, "[secrets]\ntiers = { github-pat = \"warn\", jwt = \"block\" }\n",
                       "site.toml", d);
   ASSERT_TRUE(d.empty()) << d.front().to_string();
-  EXPECT_EQ(c.secrets.tiers.at("github-pat"), Tier::warn);
-  EXPECT_EQ(c.secrets.tiers.at("jwt"), Tier::block);
+  EXPECT_EQ(c.get<SecretsConfig>().tiers.at("github-pat"), Tier::warn);
+  EXPECT_EQ(c.get<SecretsConfig>().tiers.at("jwt"), Tier::block);
   config::apply_layer(c, "[secrets]\ntiers = { jwt = \"off\" }\n", "site.toml", d);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_NE(d[0].to_string().find("secrets.tiers.jwt"), std::string::npos) << d[0].to_string();
