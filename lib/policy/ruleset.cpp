@@ -1,5 +1,7 @@
 #include "policy/ruleset.hpp"
 
+#include "protection/rules.hpp"
+
 #include <algorithm>
 
 namespace custody::policy {
@@ -23,6 +25,8 @@ bool Ruleset::targets(std::string_view ref) const {
 Rulesets::Rulesets() {
   m_rulesets.emplace_back();
   m_rulesets.front().name = std::string(k_default_ruleset);
+  // Agents may not update protected refs unless [agents].may_push_protected says they may.
+  m_rulesets.front().rules.edit<protection::RefRules>().agent_push = true;
 }
 
 const Ruleset* Rulesets::find(std::string_view name) const {
