@@ -159,3 +159,20 @@ test_pre_receive_without_quarantine_decides_by_reachability() {
   [[ $(ledger_field ../server.git 1 .secrets_scan.new_objects_by) == reachability* ]] ||
     fail "the record does not say how new objects were decided: $(tail -n 1 "$(ledger ../server.git)")"
 }
+
+# A replace ref already on the server (made by an administrator, or left from an import) makes git
+# show another commit in place of the pushed one; custody reads the pushed objects themselves.
+test_replace_refs_do_not_change_what_custody_reads() {
+  make_server; make_client
+  cd client; git checkout -q -b clean; commit_file config.env "nothing here"
+  local clean; clean=$(git rev-parse HEAD)
+  git checkout -q main; secret_file config.env; git add config.env; git commit -qm "add config"
+  git --git-dir=../server.git fetch -q "$PWD" clean:refs/heads/clean
+  git --git-dir=../server.git update-ref "refs/replace/$(git rev-parse HEAD)" "$clean"
+  [[ $(git --git-dir=../server.git show "$(git rev-parse HEAD)":config.env 2>/dev/null) == "nothing here" ]] ||
+    fail "the replacement is not in effect for git on the server"
+  expect_push_rejected origin main
+  expect_output_contains "config.env:1"
+  expect_output_contains "secrets.stripe-secret-key-live"
+  expect_ref_at ../server.git refs/heads/main "$(git rev-parse HEAD~1)"
+}
