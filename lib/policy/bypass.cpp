@@ -62,7 +62,8 @@ void apply_bypass(const PushContext& ctx, std::vector<RefDecision>& decisions) {
     for (auto& d : decisions) {
       util::Json rules = util::Json::array();
       for (auto& v : d.violations) {
-        if (v.ruleset != name || v.enforcement != Enforcement::active)
+        // A bypass of a ruleset that does not exist is answered on every refusing violation.
+        if ((r && v.ruleset != name) || v.enforcement != Enforcement::active || v.bypassed)
           continue;
         if (!why_not.empty()) {
           v.hints.insert(v.hints.begin(), why_not);
