@@ -306,6 +306,26 @@ Result<std::vector<std::string>> checked_tips(policy::PushContext& ctx, const st
   return tips;
 }
 
+// True when every commit `d`'s ref gains (beyond `hide`) is new to the repository: pre-receive
+// with a quarantine proves that (policy/push_scope.hpp); elsewhere it cannot be known.
+bool gains_only_new_commits(policy::PushContext& ctx, const policy::RefDecision& d,
+                            const std::vector<std::string>& hide) {
+  if (!ctx.scope.quarantined())
+    return false;
+  const auto& introduced = ctx.scope.introduced();
+  auto tip = ctx.repo.peel_to_commit(d.update.new_oid);
+  if (!introduced || !tip || !introduced->method.starts_with("quarantine"))
+    return false;
+  auto gained = ctx.scope.commits_between(*tip, hide);
+  if (!gained)
+    return false;
+  std::set<std::string_view> fresh;
+  for (const auto& c : introduced->commits)
+    fresh.insert(c.id);
+  return std::all_of(gained->begin(), gained->end(),
+                     [&](const std::string& id) { return fresh.count(id) > 0; });
+}
+
 } // namespace
 
 void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions) {
@@ -325,21 +345,26 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
       continue;
     const std::string ruleset_name = ctx.rulesets().all()[static_cast<size_t>(ruleset)].name;
     const std::string sig = rules_signature(ctx, d.update.ref);
-    auto it = tips_by_signature.find(sig);
-    if (it == tips_by_signature.end())
-      it = tips_by_signature.emplace(sig, checked_tips(ctx, sig, before)).first;
-    if (!it->second) {
-      auto v = unreadable(d, it->second.error());
-      v.ruleset = ruleset_name;
-      d.violations.push_back(std::move(v));
-      continue;
-    }
-    std::vector<std::string> hide = *it->second;
+    std::vector<std::string> hide;
     if (!schema.exempt_before_commit.empty())
       hide.push_back(schema.exempt_before_commit);
     if (!d.update.is_create())
       if (auto old = ctx.repo.peel_to_commit(d.update.old_oid))
         hide.push_back(*old);
+    // Commits no ref reached before the push cannot have been checked under any ref: when the ref
+    // gains only such commits, the other refs' tips need not be read (cost grows with the push).
+    if (!gains_only_new_commits(ctx, d, hide)) {
+      auto it = tips_by_signature.find(sig);
+      if (it == tips_by_signature.end())
+        it = tips_by_signature.emplace(sig, checked_tips(ctx, sig, before)).first;
+      if (!it->second) {
+        auto v = unreadable(d, it->second.error());
+        v.ruleset = ruleset_name;
+        d.violations.push_back(std::move(v));
+        continue;
+      }
+      hide.insert(hide.end(), it->second->begin(), it->second->end());
+    }
     RefChecker(ctx, d, std::move(hide), ruleset_name, sig, memo).run();
   }
 }
