@@ -9,10 +9,10 @@
 #include "git/repo.hpp"
 #include "hook/exit_code.hpp"
 #include "secrets/blob_scan.hpp"
-#include "secrets/secrets_config.hpp"
 #include "secrets/history_blobs.hpp"
 #include "secrets/rule_set.hpp"
 #include "secrets/scan_report.hpp"
+#include "secrets/secrets_config.hpp"
 
 #include <fmt/format.h>
 

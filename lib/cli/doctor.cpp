@@ -2,8 +2,8 @@
 
 #include "config/loader.hpp"
 #include "git/repo.hpp"
-#include "ledger/location.hpp"
 #include "install/host_layout.hpp"
+#include "ledger/location.hpp"
 
 #include <fmt/format.h>
 

@@ -2,6 +2,7 @@
 // knows every family's section (config/ includes none of them): a new family is a new folder
 // plus one line here.
 #include "config/sections.hpp"
+
 #include "identity/config_section.hpp"
 #include "ledger/config_section.hpp"
 #include "policy/ruleset_section.hpp"

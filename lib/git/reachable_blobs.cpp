@@ -32,7 +32,6 @@ std::string hex(const git_oid* oid) {
   return buf;
 }
 
-
 // Adds the blobs of `root` (and its subtrees not seen yet) to `out`, attributed to `commit_id`.
 Status walk_tree(const Repo& repo, const git_oid& root, const std::string& commit_id,
                  OidSet& seen_trees, OidSet& seen_blobs, std::vector<TreeBlob>& out) {

@@ -1,6 +1,7 @@
 #include "hook/push_pipeline.hpp"
 
 #include "config/loader.hpp"
+#include "families/checks.hpp"
 #include "hook/exit_code.hpp"
 #include "hook/record.hpp"
 #include "hook/render.hpp"
@@ -8,15 +9,14 @@
 #include "install/hook_installer.hpp"
 #include "ledger/ledger.hpp"
 #include "ledger/location.hpp"
-#include "families/checks.hpp"
 #include "policy/bypass.hpp"
 #include "refs/classify.hpp"
 
 #include <fmt/format.h>
 
 #include <ctime>
-#include <utility>
 #include <ostream>
+#include <utility>
 
 namespace custody::hook {
 
@@ -53,9 +53,9 @@ Result<Judged> judge(policy::PushContext& ctx, const std::vector<refs::RefUpdate
     d.update = update;
     auto kind = refs::classify(ctx.repo, update);
     if (!kind)
-      return make_error(kind.error().code,
-                        fmt::format("cannot check {}: {}", update.ref, kind.error().message),
-                        "the push's objects could not be read; retry, and report it if it persists");
+      return make_error(
+          kind.error().code, fmt::format("cannot check {}: {}", update.ref, kind.error().message),
+          "the push's objects could not be read; retry, and report it if it persists");
     d.kind = *kind;
     d.rulesets = ctx.rulesets().targeting(update.ref);
     d.is_protected = !d.rulesets.empty();
@@ -65,9 +65,9 @@ Result<Judged> judge(policy::PushContext& ctx, const std::vector<refs::RefUpdate
   families::run_checks(ctx, judged.decisions);
   policy::settle(ctx.rulesets(), judged.decisions);
   policy::apply_bypass(ctx, judged.decisions);
-  judged.verdict = policy::decide(judged.decisions, ctx.hook == HookKind::pre_receive
-                                                        ? policy::Scope::whole_push
-                                                        : policy::Scope::per_ref);
+  judged.verdict =
+      policy::decide(judged.decisions, ctx.hook == HookKind::pre_receive ? policy::Scope::whole_push
+                                                                         : policy::Scope::per_ref);
   return judged;
 }
 
@@ -120,7 +120,8 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
   const auto ledger = ledger::locate(config.get<ledger::LedgerConfig>(), repo->git_dir());
   const RunFacts run =
       make_run_facts(io.env, std::string(hook_name(hook)), repo->git_dir().string());
-  const identity::Pusher pusher = identity::identify_pusher(io.env, config.get<identity::AgentsConfig>());
+  const identity::Pusher pusher =
+      identity::identify_pusher(io.env, config.get<identity::AgentsConfig>());
 
   // 3. Input or configuration we cannot trust: refuse everything, and say so in the ledger.
   auto refuse_all = [&](const std::string& type, const Error& error) -> PushOutcome {

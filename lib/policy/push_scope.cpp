@@ -185,8 +185,8 @@ Result<Introduced> PushScope::compute() {
       return base.error();
     std::vector<std::pair<std::string, size_t>> boundary;
     for (const auto& [tip, ref] : tips.commits)
-      CUSTODY_TRY(walk_quarantine(m_repo, *base, tip, ref, hide_set, seen_commits, in.commits,
-                                  boundary));
+      CUSTODY_TRY(
+          walk_quarantine(m_repo, *base, tip, ref, hide_set, seen_commits, in.commits, boundary));
     in.method = "quarantine";
     // A boundary commit is old only if a ref reached it before the push: prove it cheaply against
     // the refs the push updates and HEAD, else against every ref.

@@ -29,8 +29,9 @@ struct IntroducedCommit {
 
 struct IntroducedBlob {
   std::string id;
-  std::string commit; // the first new commit that brings it; empty for a tree or blob pushed as such
-  std::string path;   // its path there; empty for a blob pushed as such
+  std::string
+      commit;       // the first new commit that brings it; empty for a tree or blob pushed as such
+  std::string path; // its path there; empty for a blob pushed as such
   size_t ref_index = 0;
 };
 

@@ -16,11 +16,10 @@ void settle(const Rulesets& rulesets, std::vector<RefDecision>& decisions) {
       v.enforcement = r ? r->enforcement : Enforcement::active; // unknown: fail closed
     }
     // Strictest first, then keep the first of each (rule, ref, commit, path, line).
-    std::stable_sort(d.violations.begin(), d.violations.end(),
-                     [](const Violation& a, const Violation& b) {
-                       return a.enforcement == Enforcement::active &&
-                              b.enforcement != Enforcement::active;
-                     });
+    std::stable_sort(
+        d.violations.begin(), d.violations.end(), [](const Violation& a, const Violation& b) {
+          return a.enforcement == Enforcement::active && b.enforcement != Enforcement::active;
+        });
     std::vector<Violation> kept;
     for (auto& v : d.violations) {
       auto same = [&](const Violation& k) {

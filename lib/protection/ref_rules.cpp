@@ -21,8 +21,7 @@ std::string branch_name(const std::string& ref) {
 }
 
 policy::Violation make(const policy::RefDecision& d, const policy::Ruleset& r, std::string rule,
-                       std::string control, std::string message,
-                       std::vector<std::string> hints) {
+                       std::string control, std::string message, std::vector<std::string> hints) {
   policy::Violation v;
   v.rule = std::move(rule);
   v.control = std::move(control);
@@ -38,7 +37,8 @@ void check_ref(const policy::PushContext& ctx, const policy::Ruleset& r, policy:
   const auto& rules = r.rules.get<RefRules>();
   const std::string name = branch_name(d.update.ref);
   bool agent_rule = rules.agent_push;
-  if (r.name == policy::k_default_ruleset && ctx.config.get<identity::AgentsConfig>().may_push_protected)
+  if (r.name == policy::k_default_ruleset &&
+      ctx.config.get<identity::AgentsConfig>().may_push_protected)
     agent_rule = false;
   if (agent_rule && ctx.pusher.is_agent)
     d.violations.push_back(make(
@@ -53,12 +53,12 @@ void check_ref(const policy::PushContext& ctx, const policy::Ruleset& r, policy:
                      d.kind == refs::UpdateKind::non_fast_forward ||
                      d.kind == refs::UpdateKind::tag_move;
   if (rules.update && moves)
-    d.violations.push_back(make(
-        d, r, "refs.update", "CC8.1",
-        fmt::format("moving {} refused: ruleset \"{}\" allows no updates here", d.update.ref,
-                    r.name),
-        {"ask an administrator to make this change; these refs change how history reads for "
-         "everyone (docs/config.md, \"Rulesets\")"}));
+    d.violations.push_back(
+        make(d, r, "refs.update", "CC8.1",
+             fmt::format("moving {} refused: ruleset \"{}\" allows no updates here", d.update.ref,
+                         r.name),
+             {"ask an administrator to make this change; these refs change how history reads for "
+              "everyone (docs/config.md, \"Rulesets\")"}));
   switch (d.kind) {
   case refs::UpdateKind::delete_ref:
   case refs::UpdateKind::tag_delete:

@@ -1,10 +1,9 @@
 #include "report/estate.hpp"
 
-#include "ledger/ledger_config.hpp"
-#include "ledger/location.hpp"
-
 #include "config/digest.hpp"
 #include "config/loader.hpp"
+#include "ledger/ledger_config.hpp"
+#include "ledger/location.hpp"
 #include "util/glob.hpp"
 
 #include <fmt/format.h>

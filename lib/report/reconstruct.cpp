@@ -1,10 +1,9 @@
 #include "report/reconstruct.hpp"
 
-#include "policy/ruleset.hpp"
-
 #include "config/loader.hpp"
 #include "git/commit_signature.hpp"
 #include "git/repo.hpp"
+#include "policy/ruleset.hpp"
 #include "schema/evaluate.hpp"
 #include "util/time.hpp"
 

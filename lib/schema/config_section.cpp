@@ -4,6 +4,7 @@
 // `enabled = false` removes it. Every regex is compiled here, so a bad pattern is reported at
 // its file:line:col and never reaches a hook run. Unknown keys are errors (t.finish()).
 #include "schema/config_section.hpp"
+
 #include "util/strings.hpp"
 #include "util/time.hpp"
 
@@ -16,10 +17,6 @@ namespace custody::schema {
 using config::TableReader;
 
 namespace {
-
-
-
-
 
 const std::vector<std::string> k_type_names = {"text",    "identity", "email",
                                                "iso8601", "enum",     "regex"};

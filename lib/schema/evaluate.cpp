@@ -194,7 +194,8 @@ private:
                         display));
       ok = false;
     }
-    if ((reviewer || (spec && spec->not_agent)) && is_agent(name, email, m_config.get<identity::AgentsConfig>())) {
+    if ((reviewer || (spec && spec->not_agent)) &&
+        is_agent(name, email, m_config.get<identity::AgentsConfig>())) {
       if (report && (!spec || spec->not_agent))
         add(Severity::error, "agent-reviewer",
             fmt::format(

@@ -13,8 +13,8 @@
 // commit_time = "error").
 #include "config/config.hpp"
 #include "git/commit_info.hpp"
-#include "schema/schema_config.hpp"
 #include "schema/identity_value.hpp"
+#include "schema/schema_config.hpp"
 #include "trailers/parser.hpp"
 
 #include <optional>

@@ -1,10 +1,10 @@
 // check_push: the trailer schema over what each protected ref gains; see push_check.hpp.
 #include "schema/push_check.hpp"
 
-#include "schema/ruleset_rules.hpp"
-#include "schema/schema_config.hpp"
 #include "schema/evaluate.hpp"
 #include "schema/fix_command.hpp"
+#include "schema/ruleset_rules.hpp"
+#include "schema/schema_config.hpp"
 #include "trailers/parser.hpp"
 #include "util/strings.hpp"
 
@@ -54,7 +54,8 @@ struct PushMemo {
 
 // The commit's evidence for the ledger: in full when it says something about review (AI-assisted,
 // reviewers, refused, covered by a merge), else its id and verdict.
-util::Json commit_evidence(const git::CommitInfo& c, const CommitFacts& facts, const Evaluation& ev) {
+util::Json commit_evidence(const git::CommitInfo& c, const CommitFacts& facts,
+                           const Evaluation& ev) {
   const bool ok = ev.errors() == 0;
   if (ok && !ev.ai_assisted && ev.reviewers.empty() && facts.covered_by.empty())
     return {{"id", c.id}, {"verdict", "ok"}};
@@ -120,8 +121,9 @@ public:
           for (const auto& p : *changed)
             facts.changed_paths->push_back(p.path);
         }
-        cached = m_memo.evaluations.emplace(key, evaluate_commit(m_ctx.config, facts, Stage::server))
-                     .first;
+        cached =
+            m_memo.evaluations.emplace(key, evaluate_commit(m_ctx.config, facts, Stage::server))
+                .first;
       }
       const Evaluation& ev = cached->second;
       if (m_memo.evidenced.insert(c.id).second)
@@ -241,8 +243,9 @@ private:
       v.hints.push_back(fmt::format(
           "or merge it with a merge commit that carries the review ({}: {}): a reviewed "
           "merge commit covers the commits it brings in",
-          m_ctx.config.get<SchemaConfig>().reviewer_keys.empty() ? "Reviewed-By"
-                                                      : m_ctx.config.get<SchemaConfig>().reviewer_keys.front(),
+          m_ctx.config.get<SchemaConfig>().reviewer_keys.empty()
+              ? "Reviewed-By"
+              : m_ctx.config.get<SchemaConfig>().reviewer_keys.front(),
           k_example_reviewer));
     }
     return v;

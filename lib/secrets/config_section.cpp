@@ -2,6 +2,7 @@
 // pattern is a config error with file:line, never a push-time surprise; rule files are read
 // when a scan starts (rule_set.cpp), and `custody config check` loads them too.
 #include "secrets/config_section.hpp"
+
 #include "util/strings.hpp"
 
 #include <fmt/format.h>

@@ -1,6 +1,7 @@
 #pragma once
 // A human's bypass of one finding, asked for with push options:
-//   git push -o custody.bypass=<fingerprint> -o custody.reason=<false-positive|used-in-tests|will-fix>
+//   git push -o custody.bypass=<fingerprint> -o
+//   custody.reason=<false-positive|used-in-tests|will-fix>
 #include <set>
 #include <string>
 #include <vector>

@@ -43,7 +43,8 @@ std::vector<std::string> scanning_rulesets(const policy::PushContext& ctx,
       const auto& r = rulesets.all()[i];
       const ScanScope scope = r.rules.get<SecretRules>().secret_scanning;
       if (r.enforcement != policy::Enforcement::disabled &&
-          (scope == ScanScope::all_refs || (scope == ScanScope::targeted_refs && r.targets(d.update.ref))))
+          (scope == ScanScope::all_refs ||
+           (scope == ScanScope::targeted_refs && r.targets(d.update.ref))))
         candidates.push_back(i);
     }
     const int best = policy::strictest(rulesets, candidates);
@@ -191,7 +192,8 @@ void summarise(policy::PushContext& ctx, std::vector<policy::RefDecision>& decis
                         {"complete", !report.timed_out},
                         {"new_objects_by", method}};
   if (ctx.hook == policy::HookKind::update)
-    summary["note"] = "scanned in the update hook: a rejected push's objects stay in the repository";
+    summary["note"] =
+        "scanned in the update hook: a rejected push's objects stay in the repository";
   if (report.timed_out) {
     summary["not_scanned"] = not_scanned;
     if (config.on_timeout == OnTimeout::reject)
@@ -204,8 +206,9 @@ void summarise(policy::PushContext& ctx, std::vector<policy::RefDecision>& decis
             {"push fewer commits at a time, or ask an administrator to raise "
              "[secrets].time_budget_ms"}));
     else
-      summary["note"] = fmt::format("not fully scanned: {} blob(s) left when the {} ms budget ran out",
-                                    not_scanned, config.time_budget_ms);
+      summary["note"] =
+          fmt::format("not fully scanned: {} blob(s) left when the {} ms budget ran out",
+                      not_scanned, config.time_budget_ms);
   }
   for (size_t i : refs)
     decisions[i].evidence["secrets_scan"] = summary;

@@ -12,9 +12,10 @@ using namespace custody::config;
 namespace {
 
 const custody::protection::RefRules& ref_rules(const Config& c) {
-  return c.get<custody::policy::Rulesets>().default_ruleset().rules.get<custody::protection::RefRules>();
+  return c.get<custody::policy::Rulesets>()
+      .default_ruleset()
+      .rules.get<custody::protection::RefRules>();
 }
-
 
 Diagnostics apply(const std::string& text, Config& c) {
   Diagnostics d;
@@ -34,7 +35,8 @@ std::vector<std::string> messages(const Diagnostics& d) {
 TEST(ConfigLoaderTest, EmbeddedDefaultIsValidAndProtectsTheUsualRefs) {
   Config c = default_config();
   auto is_protected = [&](const char* ref) {
-    return custody::util::matches_any(c.get<custody::policy::Rulesets>().default_ruleset().refs, ref);
+    return custody::util::matches_any(c.get<custody::policy::Rulesets>().default_ruleset().refs,
+                                      ref);
   };
   EXPECT_TRUE(is_protected("refs/heads/main"));
   EXPECT_TRUE(is_protected("refs/heads/master"));

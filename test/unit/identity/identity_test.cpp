@@ -1,5 +1,5 @@
-#include "identity/agents_config.hpp"
 #include "config/loader.hpp"
+#include "identity/agents_config.hpp"
 #include "identity/identity.hpp"
 
 #include <gtest/gtest.h>
@@ -10,7 +10,8 @@ namespace {
 
 identity::Pusher who(std::map<std::string, std::string> vars) {
   static const config::Config c = config::default_config();
-  return identity::identify_pusher(util::Environment::from_map(std::move(vars)), c.get<identity::AgentsConfig>());
+  return identity::identify_pusher(util::Environment::from_map(std::move(vars)),
+                                   c.get<identity::AgentsConfig>());
 }
 
 } // namespace

@@ -1,5 +1,5 @@
-#include "schema/schema_config.hpp"
 #include "config/loader.hpp"
+#include "schema/schema_config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -110,6 +110,7 @@ TEST(TrailersConfigTest, ExemptBeforeTakesADateOrACommit) {
   EXPECT_EQ(*c.get<custody::schema::SchemaConfig>().exempt_before_time, 1738281600);
   EXPECT_TRUE(apply("[trailers]\nexempt_before = \"0123456789ABCDEF0123456789abcdef01234567\"\n", c)
                   .empty());
-  EXPECT_EQ(c.get<custody::schema::SchemaConfig>().exempt_before_commit, "0123456789abcdef0123456789abcdef01234567");
+  EXPECT_EQ(c.get<custody::schema::SchemaConfig>().exempt_before_commit,
+            "0123456789abcdef0123456789abcdef01234567");
   EXPECT_FALSE(c.get<custody::schema::SchemaConfig>().exempt_before_time);
 }

@@ -1,7 +1,7 @@
 // The schema verdict, message by message (word for word), at commit time and on the server.
-#include "schema/schema_config.hpp"
 #include "config/loader.hpp"
 #include "schema/evaluate.hpp"
+#include "schema/schema_config.hpp"
 
 #include <gtest/gtest.h>
 

@@ -29,7 +29,7 @@ protected:
   void SetUp() override { base = sandbox.commit("README", "Initial commit\n"); }
 
   std::vector<policy::RefDecision> check(const std::string& ref, const std::string& old_oid,
-                                       const std::string& new_oid, bool is_protected = true) {
+                                         const std::string& new_oid, bool is_protected = true) {
     // As in pre-receive: the ref still points at its old value while the hook runs.
     if (old_oid == std::string(40, '0'))
       sandbox.run("git update-ref -d " + ref + " || true");
@@ -38,8 +38,15 @@ protected:
     auto repo = git::Repo::open(sandbox.path());
     EXPECT_TRUE(repo.ok());
     policy::PushScope scope(*repo, {{old_oid, new_oid, ref}}, policy::Objects::stored, false);
-    policy::PushContext ctx{config, *repo, {"alice", "CUSTODY_PUSHER", false},
-                            policy::HookKind::pre_receive, {}, env, k_now, notes, scope};
+    policy::PushContext ctx{config,
+                            *repo,
+                            {"alice", "CUSTODY_PUSHER", false},
+                            policy::HookKind::pre_receive,
+                            {},
+                            env,
+                            k_now,
+                            notes,
+                            scope};
     policy::RefDecision d;
     d.update = {old_oid, new_oid, ref};
     d.kind = refs::UpdateKind::fast_forward;
@@ -197,7 +204,8 @@ TEST_F(PushCheckTest, CutOverByCommitOrDate) {
   ASSERT_EQ(d[0].violations.size(), 1u);
   EXPECT_EQ(d[0].violations[0].commit, new_ai);
   config.edit<schema::SchemaConfig>().exempt_before_commit.clear();
-  config.edit<schema::SchemaConfig>().exempt_before_time = k_now; // every sandbox commit is dated 2026-01-01
+  config.edit<schema::SchemaConfig>().exempt_before_time =
+      k_now; // every sandbox commit is dated 2026-01-01
   d = check("refs/heads/main", base, new_ai);
   EXPECT_TRUE(d[0].violations.empty());
   EXPECT_EQ(d[0].evidence["commits"][0]["verdict"], "exempt");

@@ -1,11 +1,11 @@
 // Tiers (issue 12, docs/secrets.md "Tiers"): where a rule's tier comes from (its rule file, the
 // default for custody and gitleaks rules, the site's [secrets].tiers), and that each finding and
 // each report carries it.
-#include "secrets/secrets_config.hpp"
 #include "config/loader.hpp"
 #include "secrets/rule_file.hpp"
 #include "secrets/rule_set.hpp"
 #include "secrets/scan_report.hpp"
+#include "secrets/secrets_config.hpp"
 
 #include <gtest/gtest.h>
 
