@@ -9,6 +9,7 @@
 #include "git/repo.hpp"
 #include "hook/exit_code.hpp"
 #include "hook/push_pipeline.hpp"
+#include "ledger/location.hpp"
 #include "mirror/state.hpp"
 
 #include <fmt/format.h>
@@ -94,7 +95,7 @@ int cmd_check(const Args& args, hook::Io& io) {
                                    "`custody config check` lists every problem"));
     return hook::k_exit_internal_error;
   }
-  const auto ledger = hook::ledger_options(loaded.config, repo->git_dir());
+  const auto ledger = ledger::locate(loaded.config.get<ledger::LedgerConfig>(), repo->git_dir());
   auto last = mirror::last_checked_state(ledger, git_dir);
   if (!last) {
     print_error(io.err, last.error());
@@ -132,16 +133,18 @@ int cmd_check(const Args& args, hook::Io& io) {
   // 4. The pre-receive pipeline over those updates: decisions go to the ledger.
   hook::Io pipeline_io{io.in, io.out, io.err, mirror_env(io.env, repo->git_dir()), repo->git_dir()};
   auto outcome = hook::run_push_pipeline(hook::HookKind::mirror_check, updates, pipeline_io);
-  if (outcome.decisions.empty())
+  const auto& decisions = outcome.judged.decisions;
+  if (decisions.empty())
     return outcome.exit_code == hook::k_exit_ok ? hook::k_exit_internal_error : outcome.exit_code;
 
   // 5. Accept the good updates; keep (and with --enforce restore) the last good value of the rest.
   mirror::RefMap state = **last;
   std::vector<mirror::Restored> restored;
   size_t violations = 0, enforce_failures = 0;
-  for (const auto& d : outcome.decisions) {
+  for (size_t i = 0; i < decisions.size(); ++i) {
+    const auto& d = decisions[i];
     const auto& u = d.update;
-    if (d.violations.empty()) {
+    if (outcome.judged.verdict.refs[i].accepted) {
       if (u.is_delete())
         state.erase(u.ref);
       else

@@ -12,6 +12,7 @@
 #include "secrets/history_blobs.hpp"
 #include "secrets/rule_set.hpp"
 #include "secrets/scan_report.hpp"
+#include "secrets/secrets_config.hpp"
 
 #include <fmt/format.h>
 
@@ -82,7 +83,7 @@ int cmd_scan(const Args& args, hook::Io& io) {
                                    "`custody config check` lists every problem"));
     return hook::k_exit_internal_error;
   }
-  const secrets::SecretsConfig& config = loaded.config.secrets;
+  const secrets::SecretsConfig& config = loaded.config.get<secrets::SecretsConfig>();
   auto engine = secrets::load_engine(config);
   if (!engine) {
     print_command_error(io.err, "scan", engine.error());

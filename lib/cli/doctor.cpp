@@ -2,8 +2,8 @@
 
 #include "config/loader.hpp"
 #include "git/repo.hpp"
-#include "hook/push_pipeline.hpp"
 #include "install/host_layout.hpp"
+#include "ledger/location.hpp"
 
 #include <fmt/format.h>
 
@@ -225,7 +225,7 @@ void check_config(Report& r, const git::Repo& repo, const util::Environment& env
 }
 
 void check_ledger(Report& r, const git::Repo& repo, const config::Config& config) {
-  const auto options = hook::ledger_options(config, repo.git_dir());
+  const auto options = ledger::locate(config.get<ledger::LedgerConfig>(), repo.git_dir());
   std::error_code ec;
   fs::path probe = options.path;
   bool writable = false;

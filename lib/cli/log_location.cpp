@@ -2,6 +2,7 @@
 
 #include "config/loader.hpp"
 #include "git/repo.hpp"
+#include "ledger/location.hpp"
 
 #include <fmt/format.h>
 
@@ -27,14 +28,7 @@ Result<ledger::LedgerOptions> locate_ledger(const ParsedArgs& args, const hook::
         ErrorCode::invalid_config,
         fmt::format("the configuration is invalid: {}", loaded.diagnostics.front().to_string()),
         "run `custody config check`, or pass --ledger PATH");
-  const auto& cfg = loaded.config.ledger;
-  std::filesystem::path path = cfg.path.empty() ? "custody/ledger.jsonl" : cfg.path;
-  if (path.is_relative())
-    path = repo->git_dir() / path;
-  std::filesystem::path key = cfg.signing_key;
-  if (!key.empty() && key.is_relative())
-    key = repo->git_dir() / key;
-  return ledger::LedgerOptions{path.lexically_normal(), cfg.rotate_bytes, key};
+  return ledger::locate(loaded.config.get<ledger::LedgerConfig>(), repo->git_dir());
 }
 
 } // namespace custody::cli

@@ -17,17 +17,6 @@ namespace custody::config {
 
 namespace {
 
-struct Section {
-  const char* name;
-  void (*apply)(TableReader&, Config&);
-};
-
-constexpr Section k_sections[] = {
-    {"refs", apply_refs_section},       {"agents", apply_agents_section},
-    {"ledger", apply_ledger_section},   {"trailers", apply_trailers_section},
-    {"secrets", apply_secrets_section},
-};
-
 const char* k_embedded_name = "<embedded default>";
 
 } // namespace
@@ -37,9 +26,14 @@ void apply_layer(Config& config, std::string_view text, const std::string& file,
   const size_t first_new = diags.size();
   auto apply_sections = [&](TableReader& top) {
     config.layers.push_back(file);
-    for (const auto& section : k_sections)
-      if (auto table = top.table(section.name))
-        section.apply(*table, config);
+    for (const auto& section : family_sections()) {
+      if (section.apply)
+        if (auto table = top.table(section.name))
+          section.apply(*table, config);
+      if (section.apply_array)
+        if (auto tables = top.tables(section.name))
+          section.apply_array(*tables, config);
+    }
     top.finish();
   };
   if (!read_document(text, file, diags, apply_sections, record_origins ? &config.origins : nullptr))

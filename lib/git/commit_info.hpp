@@ -21,4 +21,13 @@ struct CommitInfo {
   std::string subject() const; // first line of the message
 };
 
+// An annotated tag object.
+struct TagInfo {
+  std::string id;
+  std::string target;  // the object it points to (a commit, tree, blob or another tag)
+  std::string name;    // the tag name stored in the object
+  Signature tagger;    // empty when the tag has no tagger line
+  std::string message; // raw message bytes (a signature, if any, included)
+};
+
 } // namespace custody::git

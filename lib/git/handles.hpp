@@ -11,6 +11,7 @@ template <typename T, void (*Free)(T*)> struct Deleter {
 };
 
 using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
+using TagPtr = std::unique_ptr<git_tag, Deleter<git_tag, git_tag_free>>;
 using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
 using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
 using RevwalkPtr = std::unique_ptr<git_revwalk, Deleter<git_revwalk, git_revwalk_free>>;

@@ -32,6 +32,44 @@ std::string hex(const git_oid* oid) {
   return buf;
 }
 
+// Adds the blobs of `root` (and its subtrees not seen yet) to `out`, attributed to `commit_id`.
+Status walk_tree(const Repo& repo, const git_oid& root, const std::string& commit_id,
+                 OidSet& seen_trees, OidSet& seen_blobs, std::vector<TreeBlob>& out) {
+  struct Pending {
+    git_oid tree;
+    std::string prefix;
+  };
+  std::vector<Pending> stack;
+  stack.push_back({root, {}});
+  while (!stack.empty()) {
+    Pending p = std::move(stack.back());
+    stack.pop_back();
+    git_tree* tree_raw = nullptr;
+    if (git_tree_lookup(&tree_raw, repo.raw(), &p.tree) != 0)
+      return git_error(fmt::format("cannot read tree {}{}", hex(&p.tree),
+                                   commit_id.empty() ? "" : " of commit " + commit_id));
+    TreePtr tree(tree_raw);
+    const size_t n = git_tree_entrycount(tree.get());
+    for (size_t i = 0; i < n; ++i) {
+      const git_tree_entry* e = git_tree_entry_byindex(tree.get(), i);
+      const git_oid* id = git_tree_entry_id(e);
+      switch (git_tree_entry_type(e)) {
+      case GIT_OBJECT_TREE:
+        if (seen_trees.insert(*id).second)
+          stack.push_back({*id, p.prefix + git_tree_entry_name(e) + "/"});
+        break;
+      case GIT_OBJECT_BLOB:
+        if (seen_blobs.insert(*id).second)
+          out.push_back({hex(id), commit_id, p.prefix + git_tree_entry_name(e)});
+        break;
+      default: // submodule commits live in other repositories
+        break;
+      }
+    }
+  }
+  return ok_status();
+}
+
 } // namespace
 
 Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
@@ -53,11 +91,6 @@ Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
 
   OidSet seen_trees;
   OidSet seen_blobs;
-  struct Pending {
-    git_oid tree;
-    std::string prefix;
-  };
-  std::vector<Pending> stack;
   git_oid commit_oid;
   int rc = 0;
   while ((rc = git_revwalk_next(&commit_oid, walk.get())) == 0) {
@@ -69,35 +102,21 @@ Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
     if (!seen_trees.insert(*root).second)
       continue;
     const std::string commit_id = hex(&commit_oid);
-    stack.push_back({*root, {}});
-    while (!stack.empty()) {
-      Pending p = std::move(stack.back());
-      stack.pop_back();
-      git_tree* tree_raw = nullptr;
-      if (git_tree_lookup(&tree_raw, repo.raw(), &p.tree) != 0)
-        return git_error(fmt::format("cannot read tree {} of commit {}", hex(&p.tree), commit_id));
-      TreePtr tree(tree_raw);
-      const size_t n = git_tree_entrycount(tree.get());
-      for (size_t i = 0; i < n; ++i) {
-        const git_tree_entry* e = git_tree_entry_byindex(tree.get(), i);
-        const git_oid* id = git_tree_entry_id(e);
-        switch (git_tree_entry_type(e)) {
-        case GIT_OBJECT_TREE:
-          if (seen_trees.insert(*id).second)
-            stack.push_back({*id, p.prefix + git_tree_entry_name(e) + "/"});
-          break;
-        case GIT_OBJECT_BLOB:
-          if (seen_blobs.insert(*id).second)
-            out.push_back({hex(id), commit_id, p.prefix + git_tree_entry_name(e)});
-          break;
-        default: // submodule commits live in other repositories
-          break;
-        }
-      }
-    }
+    CUSTODY_TRY(walk_tree(repo, *root, commit_id, seen_trees, seen_blobs, out));
   }
   if (rc != GIT_ITEROVER)
     return git_error("cannot walk history");
+  return out;
+}
+
+Result<std::vector<TreeBlob>> tree_blobs(const Repo& repo, const std::string& tree_id) {
+  git_oid oid;
+  if (git_oid_fromstrn(&oid, tree_id.data(), tree_id.size()) != 0)
+    return make_error(ErrorCode::invalid_input, fmt::format("not an object id: {}", tree_id));
+  OidSet seen_trees{oid};
+  OidSet seen_blobs;
+  std::vector<TreeBlob> out;
+  CUSTODY_TRY(walk_tree(repo, oid, "", seen_trees, seen_blobs, out));
   return out;
 }
 

@@ -21,4 +21,7 @@ struct TreeBlob {
 Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
                                               const std::vector<std::string>& tips);
 
+// Every blob of one tree (a ref or tag may point straight at a tree), each once; `commit` is empty.
+Result<std::vector<TreeBlob>> tree_blobs(const Repo& repo, const std::string& tree_id);
+
 } // namespace custody::git

@@ -56,12 +56,14 @@ Error open_error(const fs::path& path) {
 
 Repo::Repo(git_repository* repo, fs::path git_dir) : m_repo(repo), m_git_dir(std::move(git_dir)) {}
 Repo::Repo(Repo&& other) noexcept
-    : m_repo(std::exchange(other.m_repo, nullptr)), m_git_dir(std::move(other.m_git_dir)) {}
+    : m_repo(std::exchange(other.m_repo, nullptr)), m_git_dir(std::move(other.m_git_dir)),
+      m_has_quarantine(other.m_has_quarantine) {}
 Repo& Repo::operator=(Repo&& other) noexcept {
   if (this != &other) {
     git_repository_free(m_repo);
     m_repo = std::exchange(other.m_repo, nullptr);
     m_git_dir = std::move(other.m_git_dir);
+    m_has_quarantine = other.m_has_quarantine;
   }
   return *this;
 }
@@ -102,6 +104,7 @@ Result<Repo> Repo::open_for_hook(const util::Environment& env, const fs::path& c
       OdbPtr guard(odb);
       if (git_odb_add_disk_alternate(odb, q.c_str()) != 0)
         return git_error(fmt::format("cannot read the push quarantine {}", q.string()));
+      repo.m_has_quarantine = true;
     }
   }
   return repo;
@@ -199,6 +202,70 @@ Result<CommitInfo> Repo::commit(const std::string& id) const {
   const char* raw = git_commit_message_raw(c);
   info.message = raw ? raw : "";
   return info;
+}
+
+namespace {
+Result<TreePtr> commit_tree(git_repository* repo, const std::string& id);
+} // namespace
+
+Result<TagInfo> Repo::tag(const std::string& id) const {
+  auto oid = parse_oid(id);
+  if (!oid)
+    return oid.error();
+  git_tag* t = nullptr;
+  if (git_tag_lookup(&t, m_repo, &*oid) != 0)
+    return git_error(fmt::format("cannot read tag {}", id));
+  TagPtr guard(t);
+  TagInfo info;
+  info.id = id;
+  info.target = oid_hex(git_tag_target_id(t));
+  info.name = git_tag_name(t) ? git_tag_name(t) : "";
+  if (const git_signature* tagger = git_tag_tagger(t))
+    info.tagger = to_signature(tagger);
+  info.message = git_tag_message(t) ? git_tag_message(t) : "";
+  return info;
+}
+
+Result<std::optional<std::string>> Repo::entry_at(const std::string& commit_id,
+                                                  const std::string& path) const {
+  auto tree = commit_tree(m_repo, commit_id);
+  if (!tree)
+    return tree.error();
+  git_tree_entry* entry = nullptr;
+  int rc = git_tree_entry_bypath(&entry, tree->get(), path.c_str());
+  if (rc == GIT_ENOTFOUND)
+    return std::optional<std::string>();
+  if (rc != 0)
+    return git_error(fmt::format("cannot read {} in commit {}", path, commit_id));
+  std::string id = oid_hex(git_tree_entry_id(entry));
+  git_tree_entry_free(entry);
+  return std::optional<std::string>(std::move(id));
+}
+
+std::optional<std::string> Repo::symbolic_target(const std::string& ref) const {
+  std::string name = ref;
+  bool symbolic = false;
+  for (int depth = 0; depth < 5; ++depth) { // git's own limit for symref chains
+    git_reference* r = nullptr;
+    if (git_reference_lookup(&r, m_repo, name.c_str()) != 0)
+      break;
+    ReferencePtr guard(r);
+    if (git_reference_type(r) != GIT_REFERENCE_SYMBOLIC)
+      break;
+    symbolic = true;
+    name = git_reference_symbolic_target(r);
+  }
+  return symbolic ? std::optional<std::string>(name) : std::nullopt;
+}
+
+std::optional<std::string> Repo::head_commit() const {
+  git_oid oid;
+  if (git_reference_name_to_id(&oid, m_repo, "HEAD") != 0)
+    return std::nullopt;
+  auto peeled = peel_to_commit(oid_hex(&oid));
+  if (!peeled)
+    return std::nullopt;
+  return *peeled;
 }
 
 Result<std::vector<std::string>> Repo::commits_between(const std::string& tip,

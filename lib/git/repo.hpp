@@ -41,6 +41,8 @@ public:
 
   const std::filesystem::path& git_dir() const { return m_git_dir; }
   bool is_bare() const;
+  // True when a push quarantine was added: the push's objects are not in the store yet.
+  bool has_quarantine() const { return m_has_quarantine; }
   git_repository* raw() const { return m_repo; }
 
   Result<ObjectKind> object_kind(const std::string& id) const;
@@ -49,6 +51,15 @@ public:
   // True if `descendant` contains `ancestor` in its history (or they are equal).
   Result<bool> contains(const std::string& descendant, const std::string& ancestor) const;
   Result<CommitInfo> commit(const std::string& id) const;
+  Result<TagInfo> tag(const std::string& id) const;
+  // The blob (or tree) id at `path` in the commit's tree, or nullopt when the path is absent.
+  Result<std::optional<std::string>> entry_at(const std::string& commit_id,
+                                              const std::string& path) const;
+  // The ref a symbolic ref finally points to (following chains), or nullopt when `ref` is not a
+  // symbolic ref. git applies a push to a symbolic ref to its target.
+  std::optional<std::string> symbolic_target(const std::string& ref) const;
+  // The commit HEAD resolves to (the default branch's tip in a bare repository), if any.
+  std::optional<std::string> head_commit() const;
   // Commits reachable from `tip` but from none of `hide`, parents before children. Cost grows
   // with the number of commits returned (plus the walk to the merge base), not with history.
   Result<std::vector<std::string>> commits_between(const std::string& tip,
@@ -86,6 +97,7 @@ private:
   Repo(git_repository* repo, std::filesystem::path git_dir);
   git_repository* m_repo = nullptr;
   std::filesystem::path m_git_dir;
+  bool m_has_quarantine = false;
 };
 
 // Turns libgit2's last error into our Error: "<operation>: <libgit2 message>".

@@ -7,6 +7,7 @@
 #include "config/loader.hpp"
 #include "hook/commit_git_settings.hpp"
 #include "hook/exit_code.hpp"
+#include "identity/agents_config.hpp"
 #include "schema/message_check.hpp"
 #include "util/file.hpp"
 
@@ -61,7 +62,7 @@ int commit_msg_main(int argc, char** argv, Io& io) {
   input.author.name = io.env.get_nonempty("GIT_AUTHOR_NAME").value_or(git.user_name.value_or(""));
   input.author.email =
       io.env.get_nonempty("GIT_AUTHOR_EMAIL").value_or(git.user_email.value_or(""));
-  for (const auto& var : config.agents.session_env)
+  for (const auto& var : config.get<identity::AgentsConfig>().session_env)
     if (io.env.get_nonempty(var)) {
       input.session_var = var;
       break;

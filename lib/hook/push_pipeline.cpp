@@ -1,21 +1,22 @@
 #include "hook/push_pipeline.hpp"
 
 #include "config/loader.hpp"
+#include "families/checks.hpp"
 #include "hook/exit_code.hpp"
 #include "hook/record.hpp"
 #include "hook/render.hpp"
 #include "identity/identity.hpp"
 #include "install/hook_installer.hpp"
 #include "ledger/ledger.hpp"
-#include "policy/ref_policy.hpp"
+#include "ledger/location.hpp"
+#include "policy/bypass.hpp"
 #include "refs/classify.hpp"
-#include "schema/push_check.hpp"
-#include "secrets/push_check.hpp"
 
 #include <fmt/format.h>
 
 #include <ctime>
 #include <ostream>
+#include <utility>
 
 namespace custody::hook {
 
@@ -29,6 +30,8 @@ std::string_view hook_name(HookKind hook) {
     return "update";
   case HookKind::mirror_check:
     return "mirror-check";
+  case HookKind::dry_run:
+    return "check";
   }
   return "unknown";
 }
@@ -43,21 +46,29 @@ std::vector<std::string> push_options_from_env(const util::Environment& env) {
   return options;
 }
 
-void run_checks(PushContext& ctx, std::vector<RefDecision>& decisions) {
-  policy::check_ref_policy(ctx, decisions);
-  schema::check_push(ctx, decisions);
-  secrets::check_push(ctx, decisions);
-}
-
-ledger::LedgerOptions ledger_options(const config::Config& config, const fs::path& git_dir) {
-  fs::path path =
-      config.ledger.path.empty() ? fs::path("custody/ledger.jsonl") : fs::path(config.ledger.path);
-  if (path.is_relative())
-    path = git_dir / path;
-  fs::path key = config.ledger.signing_key;
-  if (!key.empty() && key.is_relative())
-    key = git_dir / key;
-  return {path.lexically_normal(), config.ledger.rotate_bytes, key};
+Result<Judged> judge(policy::PushContext& ctx, const std::vector<refs::RefUpdate>& updates) {
+  Judged judged;
+  for (const auto& update : updates) {
+    RefDecision d;
+    d.update = update;
+    auto kind = refs::classify(ctx.repo, update);
+    if (!kind)
+      return make_error(
+          kind.error().code, fmt::format("cannot check {}: {}", update.ref, kind.error().message),
+          "the push's objects could not be read; retry, and report it if it persists");
+    d.kind = *kind;
+    d.rulesets = ctx.rulesets().targeting(update.ref);
+    d.is_protected = !d.rulesets.empty();
+    judged.decisions.push_back(std::move(d));
+  }
+  // Every family sees every ref, so the pusher learns of all problems in one round trip.
+  families::run_checks(ctx, judged.decisions);
+  policy::settle(ctx.rulesets(), judged.decisions);
+  policy::apply_bypass(ctx, judged.decisions);
+  judged.verdict =
+      policy::decide(judged.decisions, ctx.hook == HookKind::pre_receive ? policy::Scope::whole_push
+                                                                         : policy::Scope::per_ref);
+  return judged;
 }
 
 namespace {
@@ -106,10 +117,11 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
   // 2. Configuration: embedded default → /etc → $GIT_DIR → $CUSTODY_CONFIG. Never pushed content.
   auto loaded = config::load_config(config::load_options_from_env(io.env, repo->git_dir()));
   const config::Config& config = loaded.config;
-  const auto ledger = ledger_options(config, repo->git_dir());
+  const auto ledger = ledger::locate(config.get<ledger::LedgerConfig>(), repo->git_dir());
   const RunFacts run =
       make_run_facts(io.env, std::string(hook_name(hook)), repo->git_dir().string());
-  const identity::Pusher pusher = identity::identify_pusher(io.env, config.agents);
+  const identity::Pusher pusher =
+      identity::identify_pusher(io.env, config.get<identity::AgentsConfig>());
 
   // 3. Input or configuration we cannot trust: refuse everything, and say so in the ledger.
   auto refuse_all = [&](const std::string& type, const Error& error) -> PushOutcome {
@@ -138,24 +150,19 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
                         d.front().file)));
   }
 
-  // 4. Classify every update on the objects of the push.
-  std::vector<RefDecision> decisions;
-  for (const auto& update : *parsed) {
-    RefDecision d;
-    d.update = update;
-    auto kind = refs::classify(*repo, update);
-    if (!kind)
-      return refuse_all(
-          "git-error",
-          make_error(kind.error().code,
-                     fmt::format("cannot check {}: {}", update.ref, kind.error().message),
-                     "the push's objects could not be read; retry, and report it if it persists"));
-    d.kind = *kind;
-    d.is_protected = policy::is_protected_ref(config.refs, update.ref);
-    decisions.push_back(std::move(d));
-  }
-
-  // 5. Every check sees every ref, so the pusher learns of all problems in one round trip.
+  // 4. Judge: classify, run every check family, apply bypasses, decide. git applies a push to a
+  // symbolic ref (refs/heads/latest -> refs/heads/main) to its target, so the target is judged.
+  std::vector<refs::RefUpdate> updates = *parsed;
+  std::vector<std::string> pushed_as(updates.size());
+  for (size_t i = 0; i < updates.size(); ++i)
+    if (auto target = repo->symbolic_target(updates[i].ref)) {
+      pushed_as[i] = std::exchange(updates[i].ref, *target);
+    }
+  policy::PushScope scope(*repo, updates,
+                          hook == HookKind::pre_receive && repo->has_quarantine()
+                              ? policy::Objects::quarantined
+                              : policy::Objects::stored,
+                          hook == HookKind::mirror_check);
   PushContext ctx{config,
                   *repo,
                   pusher,
@@ -163,26 +170,25 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
                   push_options_from_env(io.env),
                   io.env,
                   static_cast<int64_t>(std::time(nullptr)),
-                  io.err};
-  run_checks(ctx, decisions);
-
-  // 6. pre-receive decides for the whole push; update for its one ref.
-  bool any_violation = false;
-  for (const auto& d : decisions)
-    any_violation = any_violation || !d.violations.empty();
+                  io.err,
+                  scope};
+  auto judged = judge(ctx, updates);
+  if (!judged)
+    return refuse_all("git-error", judged.error());
+  for (size_t i = 0; i < pushed_as.size(); ++i)
+    if (!pushed_as[i].empty())
+      judged->decisions[i].evidence["pushed_as"] = pushed_as[i];
+  const auto& verdict = judged->verdict;
   std::vector<util::Json> records;
-  for (const auto& d : decisions) {
-    bool accepted = d.violations.empty() && !(render.whole_push && any_violation);
-    std::string note =
-        d.violations.empty() && !accepted ? "rejected with the rest of the push" : "";
-    records.push_back(decision_record(run, pusher, d, accepted, note));
-  }
+  for (size_t i = 0; i < judged->decisions.size(); ++i)
+    records.push_back(decision_record(run, pusher, judged->decisions[i], verdict.refs[i].accepted,
+                                      verdict.refs[i].note));
 
-  // 7. Record before answering: a decision that is not in the ledger is never a yes.
-  render_rejection(io.err, decisions, render);
+  // 5. Record before answering: a decision that is not in the ledger is never a yes.
+  render_verdict(io.err, judged->decisions, verdict, render);
   if (!record(ledger, records, io.err, render))
-    return {k_exit_internal_error, std::move(decisions)};
-  return {any_violation ? k_exit_rejected : k_exit_ok, std::move(decisions)};
+    return {k_exit_internal_error, std::move(*judged)};
+  return {verdict.refused() ? k_exit_rejected : k_exit_ok, std::move(*judged)};
 }
 
 } // namespace custody::hook

@@ -1,7 +1,8 @@
 #pragma once
-// The server-side pipeline shared by pre-receive (all refs of a push) and update (one ref).
+// The server-side pipeline shared by pre-receive (all refs of a push), update (one ref), the
+// mirror check and `custody check` (dry runs over existing history).
 #include "hook/io.hpp"
-#include "hook/push_context.hpp"
+#include "hook/policy_names.hpp"
 #include "ledger/ledger.hpp"
 #include "refs/ref_update.hpp"
 
@@ -9,11 +10,16 @@
 
 namespace custody::hook {
 
+// Every ref's decision and the one verdict over them.
+struct Judged {
+  std::vector<RefDecision> decisions;
+  policy::Verdict verdict;
+};
+
 struct PushOutcome {
   int exit_code = 0;
-  // Every ref's decision, violations included; empty when no policy could be evaluated (bad
-  // input or configuration, unreadable repository).
-  std::vector<RefDecision> decisions;
+  // Empty when no policy could be evaluated (bad input or configuration, unreadable repository).
+  Judged judged;
 };
 
 // Runs every check over `updates` (or reports why it could not), records each decision in the
@@ -24,16 +30,14 @@ int run_push_hook(HookKind hook, const Result<std::vector<refs::RefUpdate>>& par
 PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefUpdate>>& parsed,
                               Io& io);
 
-// The checks, in order. Each appends violations and evidence to the decisions.
-void run_checks(PushContext& ctx, std::vector<RefDecision>& decisions);
+// Classifies `updates` on the repository's objects, finds the rulesets targeting each ref, runs
+// every check family, applies bypasses and decides: the part every entry point shares. Fails
+// only when an update cannot be classified (its objects cannot be read).
+Result<Judged> judge(policy::PushContext& ctx, const std::vector<refs::RefUpdate>& updates);
 
 // GIT_PUSH_OPTION_0 .. GIT_PUSH_OPTION_<COUNT-1>, in order.
 std::vector<std::string> push_options_from_env(const util::Environment& env);
 
 std::string_view hook_name(HookKind hook);
-
-// Where `config` puts the ledger of the repository at `git_dir` (relative paths are under it).
-ledger::LedgerOptions ledger_options(const config::Config& config,
-                                     const std::filesystem::path& git_dir);
 
 } // namespace custody::hook

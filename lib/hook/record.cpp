@@ -82,6 +82,8 @@ util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher,
   r["protected"] = d.is_protected;
   r["decision"] = accepted ? "accepted" : "rejected";
   util::Json violations = util::Json::array();
+  util::Json would_reject = util::Json::array();
+  util::Json bypassed = util::Json::array();
   for (const auto& v : d.violations) {
     util::Json j{{"rule", v.rule}, {"control", v.control}, {"message", v.message}};
     if (!v.commit.empty())
@@ -90,9 +92,23 @@ util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher,
       j["path"] = v.path;
     if (v.line > 0)
       j["line"] = v.line;
-    violations.push_back(std::move(j));
+    j["ruleset"] = v.ruleset;
+    if (policy::refuses(v))
+      violations.push_back(std::move(j));
+    else if (v.bypassed)
+      bypassed.push_back(std::move(j));
+    else
+      would_reject.push_back({{"rule", v.rule},
+                              {"ruleset", v.ruleset},
+                              {"ref", v.ref},
+                              {"commit", v.commit},
+                              {"message", v.message}});
   }
   r["violations"] = std::move(violations);
+  if (!would_reject.empty())
+    r["would_reject"] = std::move(would_reject);
+  if (!bypassed.empty())
+    r["bypassed_violations"] = std::move(bypassed);
   if (!note.empty())
     r["note"] = note;
   for (const auto& [key, value] : d.evidence.items())

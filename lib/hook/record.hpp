@@ -1,6 +1,6 @@
 #pragma once
 // Ledger record bodies for push decisions (docs/ledger.md lists every field).
-#include "hook/push_context.hpp"
+#include "hook/policy_names.hpp"
 #include "util/json.hpp"
 
 #include <string>

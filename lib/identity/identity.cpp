@@ -17,15 +17,15 @@ std::string os_user(const util::Environment& env) {
 
 } // namespace
 
-bool is_agent_name(std::string_view name, const config::AgentsConfig& agents) {
+bool is_agent_name(std::string_view name, const AgentsConfig& agents) {
   return !name.empty() && util::matches_any(agents.accounts, name);
 }
 
-bool is_agent_email(std::string_view email, const config::AgentsConfig& agents) {
+bool is_agent_email(std::string_view email, const AgentsConfig& agents) {
   return !email.empty() && util::matches_any(agents.emails, email);
 }
 
-Pusher identify_pusher(const util::Environment& env, const config::AgentsConfig& agents) {
+Pusher identify_pusher(const util::Environment& env, const AgentsConfig& agents) {
   Pusher pusher;
   if (auto key = env.get_nonempty("GITEA_DEPLOY_KEY_ID"); key && *key != "0") {
     pusher = {"deploy-key:" + *key, "GITEA_DEPLOY_KEY_ID", false};

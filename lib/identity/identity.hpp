@@ -4,7 +4,7 @@
 //   REMOTE_USER (git-http-backend) → CUSTODY_PUSHER (an admin's SSH forced command) → OS user.
 // A Gitea deploy-key push names the repository owner, not the key: it is recorded as
 // "deploy-key:<id>" so an owner's name is never credited with a key's push.
-#include "config/config.hpp"
+#include "identity/agents_config.hpp"
 #include "identity/pusher.hpp"
 #include "util/env.hpp"
 
@@ -12,11 +12,11 @@
 
 namespace custody::identity {
 
-Pusher identify_pusher(const util::Environment& env, const config::AgentsConfig& agents);
+Pusher identify_pusher(const util::Environment& env, const AgentsConfig& agents);
 
 // True if a name (account or author name) matches the agent account patterns.
-bool is_agent_name(std::string_view name, const config::AgentsConfig& agents);
+bool is_agent_name(std::string_view name, const AgentsConfig& agents);
 // True if an email matches the agent email patterns.
-bool is_agent_email(std::string_view email, const config::AgentsConfig& agents);
+bool is_agent_email(std::string_view email, const AgentsConfig& agents);
 
 } // namespace custody::identity

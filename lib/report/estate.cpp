@@ -2,6 +2,8 @@
 
 #include "config/digest.hpp"
 #include "config/loader.hpp"
+#include "ledger/ledger_config.hpp"
+#include "ledger/location.hpp"
 #include "util/glob.hpp"
 
 #include <fmt/format.h>
@@ -79,13 +81,10 @@ Result<std::vector<LedgerSource>> ledgers_under_root(const fs::path& root,
     auto loaded = config::load_config(config::load_options_from_env(env, git_dir));
     if (!loaded.diagnostics.empty())
       s.config_error = loaded.diagnostics.front().to_string();
-    const auto& cfg = loaded.config.ledger;
-    fs::path path = cfg.path.empty() ? "custody/ledger.jsonl" : cfg.path;
-    s.ledger = (path.is_relative() ? git_dir / path : path).lexically_normal();
-    if (!cfg.signing_key.empty()) {
-      fs::path key = cfg.signing_key;
-      s.signing_key = (key.is_relative() ? git_dir / key : key).lexically_normal();
-    }
+    const auto located = ledger::locate(loaded.config.get<ledger::LedgerConfig>(), git_dir);
+    s.ledger = located.path;
+    if (!located.signing_key.empty())
+      s.signing_key = located.signing_key;
     s.config_layers = loaded.config.layers;
     s.config_digest = config::config_digest(loaded.config);
     out.push_back(std::move(s));

@@ -3,6 +3,7 @@
 #include "config/loader.hpp"
 #include "git/commit_signature.hpp"
 #include "git/repo.hpp"
+#include "policy/ruleset.hpp"
 #include "schema/evaluate.hpp"
 #include "util/time.hpp"
 
@@ -26,7 +27,7 @@ util::Json reconstruct_one(const LedgerSource& source, const Filter& filter) {
   load.git_dir = *source.git_dir;
   auto loaded = config::load_config(load);
   const config::Config& cfg = loaded.config;
-  auto refs = repo->matching_refs(cfg.refs.protected_refs);
+  auto refs = repo->matching_refs(cfg.get<policy::Rulesets>().default_ruleset().refs);
   if (!refs) {
     out["skipped"] = refs.error().message;
     return out;

@@ -3,7 +3,8 @@
 // [[trailers.rule]] entries replace the rule with the same id (or add a new one); a rule with
 // `enabled = false` removes it. Every regex is compiled here, so a bad pattern is reported at
 // its file:line:col and never reaches a hook run. Unknown keys are errors (t.finish()).
-#include "config/sections.hpp"
+#include "schema/config_section.hpp"
+
 #include "util/strings.hpp"
 #include "util/time.hpp"
 
@@ -11,13 +12,11 @@
 
 #include <algorithm>
 
-namespace custody::config {
+namespace custody::schema {
+
+using config::TableReader;
 
 namespace {
-
-using schema::KeySpec;
-using schema::Rule;
-using schema::ValueType;
 
 const std::vector<std::string> k_type_names = {"text",    "identity", "email",
                                                "iso8601", "enum",     "regex"};
@@ -161,8 +160,8 @@ void read_exempt_before(TableReader& t, schema::SchemaConfig& s) {
 
 } // namespace
 
-void apply_trailers_section(TableReader& t, Config& c) {
-  auto& s = c.trailers;
+void apply_section(TableReader& t, config::Config& c) {
+  auto& s = c.edit<SchemaConfig>();
   if (auto v = t.strings("reviewer_keys")) {
     std::vector<std::string> keys;
     for (const auto& k : *v)
@@ -212,4 +211,4 @@ void apply_trailers_section(TableReader& t, Config& c) {
   t.finish();
 }
 
-} // namespace custody::config
+} // namespace custody::schema

@@ -1,6 +1,7 @@
 // The schema verdict for one commit; see evaluate.hpp for what is checked and why.
 #include "schema/evaluate.hpp"
 
+#include "identity/agents_config.hpp"
 #include "identity/identity.hpp"
 #include "trailers/lines.hpp"
 #include "util/strings.hpp"
@@ -17,7 +18,7 @@ namespace {
 
 enum class Tri { no, yes, unknown };
 
-bool is_agent(std::string_view name, std::string_view email, const config::AgentsConfig& agents) {
+bool is_agent(std::string_view name, std::string_view email, const identity::AgentsConfig& agents) {
   return identity::is_agent_name(name, agents) || identity::is_agent_email(email, agents);
 }
 
@@ -65,7 +66,7 @@ bool valid_key_chars(std::string_view key) {
 class Evaluator {
 public:
   Evaluator(const config::Config& config, const CommitFacts& facts, Stage stage)
-      : m_config(config), m_schema(config.trailers), m_facts(facts), m_stage(stage) {}
+      : m_config(config), m_schema(config.get<SchemaConfig>()), m_facts(facts), m_stage(stage) {}
 
   Evaluation run() {
     auto block = trailers::parse_trailers(m_facts.message, {trailers::Divider::ignore, '#'});
@@ -141,7 +142,7 @@ private:
 
   // AI-assisted and agent identity.
   void classify() {
-    const auto& agents = m_config.agents;
+    const auto& agents = m_config.get<identity::AgentsConfig>();
     bool agent = is_agent(m_facts.author.name, m_facts.author.email, agents) ||
                  is_agent(m_facts.committer.name, m_facts.committer.email, agents) ||
                  (m_stage == Stage::commit_msg && m_facts.agent_session);
@@ -193,7 +194,8 @@ private:
                         display));
       ok = false;
     }
-    if ((reviewer || (spec && spec->not_agent)) && is_agent(name, email, m_config.agents)) {
+    if ((reviewer || (spec && spec->not_agent)) &&
+        is_agent(name, email, m_config.get<identity::AgentsConfig>())) {
       if (report && (!spec || spec->not_agent))
         add(Severity::error, "agent-reviewer",
             fmt::format(

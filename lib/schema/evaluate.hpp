@@ -14,6 +14,7 @@
 #include "config/config.hpp"
 #include "git/commit_info.hpp"
 #include "schema/identity_value.hpp"
+#include "schema/schema_config.hpp"
 #include "trailers/parser.hpp"
 
 #include <optional>

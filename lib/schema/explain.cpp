@@ -2,6 +2,7 @@
 #include "schema/explain.hpp"
 
 #include "schema/evaluate.hpp"
+#include "schema/schema_config.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
 
@@ -113,7 +114,7 @@ std::string example_value(const SchemaConfig& s, const std::string& key, int64_t
 }
 
 std::string explain_config_rule(const config::Config& config, const Rule& rule, int64_t now) {
-  const auto& s = config.trailers;
+  const auto& s = config.get<SchemaConfig>();
   std::string out =
       fmt::format("trailers.{} (SOC 2 CC8.1)\n  {}\n\n  applies when {}\n\n  requires:\n", rule.id,
                   rule.description.empty() ? "(no description)" : rule.description,
@@ -202,7 +203,7 @@ std::string explain_config_rule(const config::Config& config, const Rule& rule, 
 
 std::vector<std::string> explainable_rules(const config::Config& config) {
   std::vector<std::string> ids;
-  for (const auto& r : config.trailers.rules)
+  for (const auto& r : config.get<SchemaConfig>().rules)
     ids.push_back("trailers." + r.id);
   for (const auto& b : k_builtins)
     ids.push_back(std::string("trailers.") + b.id);
@@ -214,7 +215,7 @@ std::optional<std::string> explain_rule(const config::Config& config, std::strin
   std::string id(rule);
   if (id.rfind("trailers.", 0) == 0)
     id = id.substr(9);
-  if (const Rule* r = config.trailers.rule(id))
+  if (const Rule* r = config.get<SchemaConfig>().rule(id))
     return explain_config_rule(config, *r, now);
   for (const auto& b : k_builtins)
     if (id == b.id)

@@ -1,9 +1,10 @@
 // check_push: the trailer schema over what each protected ref gains; see push_check.hpp.
 #include "schema/push_check.hpp"
 
-#include "policy/ref_policy.hpp"
 #include "schema/evaluate.hpp"
 #include "schema/fix_command.hpp"
+#include "schema/ruleset_rules.hpp"
+#include "schema/schema_config.hpp"
 #include "trailers/parser.hpp"
 #include "util/strings.hpp"
 
@@ -30,7 +31,7 @@ bool needs_paths(const SchemaConfig& schema) {
                      [](const Rule& r) { return !r.when.paths.empty(); });
 }
 
-policy::Violation unreadable(const hook::RefDecision& d, const Error& e) {
+policy::Violation unreadable(const policy::RefDecision& d, const Error& e) {
   policy::Violation v;
   v.rule = "trailers.unreadable";
   v.control = k_control;
@@ -44,18 +45,49 @@ policy::Violation unreadable(const hook::RefDecision& d, const Error& e) {
   return v;
 }
 
+// What one push has already evaluated, shared by every ref it updates: a commit that several refs
+// gain (a hundred tags on one branch) is evaluated and written to the ledger once.
+struct PushMemo {
+  std::map<std::string, Evaluation> evaluations; // commit + ref rules signature → result
+  std::set<std::string> evidenced;               // commits whose evidence a record already holds
+};
+
+// The commit's evidence for the ledger: in full when it says something about review (AI-assisted,
+// reviewers, refused, covered by a merge), else its id and verdict.
+util::Json commit_evidence(const git::CommitInfo& c, const CommitFacts& facts,
+                           const Evaluation& ev) {
+  const bool ok = ev.errors() == 0;
+  if (ok && !ev.ai_assisted && ev.reviewers.empty() && facts.covered_by.empty())
+    return {{"id", c.id}, {"verdict", "ok"}};
+  util::Json reviewers = util::Json::array();
+  for (const auto& r : ev.reviewers)
+    reviewers.push_back(r.identity.display());
+  util::Json record = {{"id", c.id},
+                       {"author", fmt::format("{} <{}>", c.author.name, c.author.email)},
+                       {"ai_assisted", ev.ai_assisted},
+                       {"ai_tool", ev.ai_tool},
+                       {"reviewers", reviewers},
+                       {"review_date", ev.review_date},
+                       {"verdict", ok ? "ok" : "rejected"}};
+  if (!facts.covered_by.empty())
+    record["covered_by"] = facts.covered_by;
+  return record;
+}
+
 class RefChecker {
 public:
-  RefChecker(hook::PushContext& ctx, hook::RefDecision& d, const std::vector<std::string>& hide)
-      : m_ctx(ctx), m_decision(d), m_hide(hide) {}
+  RefChecker(policy::PushContext& ctx, policy::RefDecision& d, std::vector<std::string> hide,
+             std::string ruleset, std::string signature, PushMemo& memo)
+      : m_ctx(ctx), m_decision(d), m_hide(std::move(hide)), m_ruleset(std::move(ruleset)),
+        m_signature(std::move(signature)), m_memo(memo) {}
 
   void run() {
-    const auto& schema = m_ctx.config.trailers;
+    const auto& schema = m_ctx.config.get<SchemaConfig>();
     auto tip = m_ctx.repo.peel_to_commit(m_decision.update.new_oid);
     if (!tip)
       return fail(tip.error());
     m_tip = *tip;
-    auto ids = m_ctx.repo.commits_between(m_tip, m_hide);
+    auto ids = m_ctx.scope.commits_between(m_tip, m_hide);
     if (!ids)
       return fail(ids.error());
     std::vector<git::CommitInfo> commits;
@@ -70,6 +102,7 @@ public:
       if (c.parents.size() > 1 && !cover_from_merge(c))
         return;
     util::Json evidence = util::Json::array();
+    size_t evidenced_before = 0;
     bool paths = needs_paths(schema);
     for (const auto& c : commits) {
       if (schema.exempt_before_time && c.committer.time < *schema.exempt_before_time) {
@@ -77,43 +110,49 @@ public:
         continue;
       }
       CommitFacts facts = facts_for(c);
-      if (paths) {
-        auto changed = m_ctx.repo.changed_paths(c.id);
-        if (!changed)
-          return fail(changed.error());
-        facts.changed_paths.emplace();
-        for (const auto& p : *changed)
-          facts.changed_paths->push_back(p.path);
+      const std::string key = c.id + "|" + m_signature + "|" + facts.covered_by;
+      auto cached = m_memo.evaluations.find(key);
+      if (cached == m_memo.evaluations.end()) {
+        if (paths) {
+          auto changed = m_ctx.repo.changed_paths(c.id);
+          if (!changed)
+            return fail(changed.error());
+          facts.changed_paths.emplace();
+          for (const auto& p : *changed)
+            facts.changed_paths->push_back(p.path);
+        }
+        cached =
+            m_memo.evaluations.emplace(key, evaluate_commit(m_ctx.config, facts, Stage::server))
+                .first;
       }
-      auto ev = evaluate_commit(m_ctx.config, facts, Stage::server);
-      bool ok = ev.errors() == 0;
-      util::Json reviewers = util::Json::array();
-      for (const auto& r : ev.reviewers)
-        reviewers.push_back(r.identity.display());
-      util::Json record = {{"id", c.id},
-                           {"author", fmt::format("{} <{}>", c.author.name, c.author.email)},
-                           {"ai_assisted", ev.ai_assisted},
-                           {"ai_tool", ev.ai_tool},
-                           {"reviewers", reviewers},
-                           {"review_date", ev.review_date},
-                           {"verdict", ok ? "ok" : "rejected"}};
-      if (!facts.covered_by.empty())
-        record["covered_by"] = facts.covered_by;
-      evidence.push_back(std::move(record));
-      if (!ok)
+      const Evaluation& ev = cached->second;
+      if (m_memo.evidenced.insert(c.id).second)
+        evidence.push_back(commit_evidence(c, facts, ev));
+      else
+        ++evidenced_before;
+      if (ev.errors() != 0)
         m_decision.violations.push_back(violation(c, ev));
     }
     m_decision.evidence["commits"] = std::move(evidence);
+    if (evidenced_before)
+      m_decision.evidence["commits_recorded_with_other_refs"] = evidenced_before;
   }
 
 private:
-  hook::PushContext& m_ctx;
-  hook::RefDecision& m_decision;
-  const std::vector<std::string>& m_hide;
+  policy::PushContext& m_ctx;
+  policy::RefDecision& m_decision;
+  std::vector<std::string> m_hide;
+  std::string m_ruleset;
+  std::string m_signature;
+  PushMemo& m_memo;
   std::string m_tip;
   std::map<std::string, Coverage> m_coverage; // commit id → the merge review covering it
 
-  void fail(const Error& e) { m_decision.violations.push_back(unreadable(m_decision, e)); }
+  void fail(const Error& e) {
+    auto v = unreadable(m_decision, e);
+    v.ruleset = m_ruleset;
+    m_decision.violations.push_back(std::move(v));
+  }
 
   CommitFacts facts_for(const git::CommitInfo& c) const {
     CommitFacts facts;
@@ -122,7 +161,7 @@ private:
     facts.committer = c.committer;
     facts.message = c.message;
     facts.target_ref = m_decision.update.ref;
-    facts.target_protected = m_decision.is_protected;
+    facts.target_protected = true; // only refs a trailer_schema ruleset targets are checked
     facts.now = m_ctx.now;
     if (auto it = m_coverage.find(c.id); it != m_coverage.end()) {
       facts.covered_by = it->second.merge_id;
@@ -143,7 +182,7 @@ private:
       return true;
     std::vector<std::string> hide = m_hide;
     hide.push_back(merge.parents.front());
-    auto covered = m_ctx.repo.commits_between(merge.id, hide);
+    auto covered = m_ctx.scope.commits_between(merge.id, hide);
     if (!covered) {
       fail(covered.error());
       return false;
@@ -170,6 +209,7 @@ private:
     v.control = k_control;
     v.ref = m_decision.update.ref;
     v.commit = c.id;
+    v.ruleset = m_ruleset;
     std::string short_id = c.id.substr(0, 7);
     std::vector<std::string> parts;
     std::vector<std::string> fixes;
@@ -203,8 +243,9 @@ private:
       v.hints.push_back(fmt::format(
           "or merge it with a merge commit that carries the review ({}: {}): a reviewed "
           "merge commit covers the commits it brings in",
-          m_ctx.config.trailers.reviewer_keys.empty() ? "Reviewed-By"
-                                                      : m_ctx.config.trailers.reviewer_keys.front(),
+          m_ctx.config.get<SchemaConfig>().reviewer_keys.empty()
+              ? "Reviewed-By"
+              : m_ctx.config.get<SchemaConfig>().reviewer_keys.front(),
           k_example_reviewer));
     }
     return v;
@@ -213,54 +254,121 @@ private:
 
 } // namespace
 
-void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decisions) {
-  const auto& schema = ctx.config.trailers;
-  if (schema.rules.empty() && schema.keys.empty())
-    return;
-  bool any = std::any_of(decisions.begin(), decisions.end(), [](const hook::RefDecision& d) {
-    return d.is_protected && !d.update.is_delete() && d.kind != refs::UpdateKind::unchanged;
-  });
-  if (!any)
-    return;
-  // Everything reachable from a protected ref before this push has been checked already.
-  std::vector<std::string> hide;
+namespace {
+
+// The strictest ruleset that applies the trailer schema to `d`, or -1.
+int schema_ruleset(const policy::PushContext& ctx, const policy::RefDecision& d) {
+  std::vector<size_t> candidates;
+  for (size_t i : d.rulesets)
+    if (ctx.rulesets().all()[i].rules.get<SchemaRules>().trailer_schema)
+      candidates.push_back(i);
+  return policy::strictest(ctx.rulesets(), candidates);
+}
+
+// What decides which schema rules a ref gets: the rulesets applying the schema to it and the
+// rules whose `refs` condition matches it. A commit checked under one signature counts as checked
+// only for refs of the same signature (a rule limited to main is not skipped by tagging first).
+std::string rules_signature(const policy::PushContext& ctx, const std::string& ref) {
+  std::string sig;
+  for (size_t i : ctx.rulesets().targeting(ref))
+    if (ctx.rulesets().all()[i].rules.get<SchemaRules>().trailer_schema)
+      sig += ctx.rulesets().all()[i].name + ",";
+  sig += "|";
+  for (const auto& rule : ctx.config.get<SchemaConfig>().rules)
+    if (!rule.when.refs.empty() && util::matches_any(rule.when.refs, ref))
+      sig += rule.id + ",";
+  return sig;
+}
+
+// Commits every ref of signature `sig` reached before the push: checked already. Lists only the
+// refs the schema's rulesets target (git/ref_files: cost grows with those refs, not all refs).
+Result<std::vector<std::string>> checked_tips(policy::PushContext& ctx, const std::string& sig,
+                                              const std::map<std::string, std::string>& before) {
+  std::vector<util::Glob> patterns;
+  for (const auto& r : ctx.rulesets().all())
+    if (r.enforcement != policy::Enforcement::disabled && r.rules.get<SchemaRules>().trailer_schema)
+      patterns.insert(patterns.end(), r.refs.begin(), r.refs.end());
+  auto listed = ctx.repo.matching_refs(patterns);
+  if (!listed)
+    return listed.error();
+  std::vector<std::string> tips;
   std::set<std::string> seen;
-  auto add_hidden = [&](const std::string& id) {
-    if (!id.empty() && !refs::is_zero_oid(id) && seen.insert(id).second)
-      hide.push_back(id);
+  auto add = [&](const std::string& name, const std::string& target) {
+    if (refs::is_zero_oid(target) || rules_signature(ctx, name) != sig)
+      return;
+    if (auto commit = ctx.repo.peel_to_commit(target); commit && seen.insert(*commit).second)
+      tips.push_back(*commit);
   };
   // A ref this run updates counts at its old value: in a push the refs have not moved yet, but in
   // a mirror check (after `git fetch`) they already point at the new commits.
+  for (const auto& tip : *listed)
+    if (before.count(tip.name) == 0)
+      add(tip.name, tip.target);
+  for (const auto& [name, old] : before)
+    add(name, old);
+  return tips;
+}
+
+// True when every commit `d`'s ref gains (beyond `hide`) is new to the repository: pre-receive
+// with a quarantine proves that (policy/push_scope.hpp); elsewhere it cannot be known.
+bool gains_only_new_commits(policy::PushContext& ctx, const policy::RefDecision& d,
+                            const std::vector<std::string>& hide) {
+  if (!ctx.scope.quarantined())
+    return false;
+  const auto& introduced = ctx.scope.introduced();
+  auto tip = ctx.repo.peel_to_commit(d.update.new_oid);
+  if (!introduced || !tip || !introduced->method.starts_with("quarantine"))
+    return false;
+  auto gained = ctx.scope.commits_between(*tip, hide);
+  if (!gained)
+    return false;
+  std::set<std::string_view> fresh;
+  for (const auto& c : introduced->commits)
+    fresh.insert(c.id);
+  return std::all_of(gained->begin(), gained->end(),
+                     [&](const std::string& id) { return fresh.count(id) > 0; });
+}
+
+} // namespace
+
+void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions) {
+  const auto& schema = ctx.config.get<SchemaConfig>();
+  if (schema.rules.empty() && schema.keys.empty())
+    return;
   std::map<std::string, std::string> before;
   for (const auto& d : decisions)
     before[d.update.ref] = d.update.old_oid;
-  auto hide_peeled = [&](const std::string& name, const std::string& target) {
-    if (!policy::is_protected_ref(ctx.config.refs, name) || refs::is_zero_oid(target))
-      return;
-    if (auto commit = ctx.repo.peel_to_commit(target))
-      add_hidden(*commit);
-  };
-  auto listed = ctx.repo.matching_refs(ctx.config.refs.protected_refs);
-  if (listed)
-    for (const auto& tip : *listed)
-      if (before.count(tip.name) == 0)
-        hide_peeled(tip.name, tip.target);
-  for (const auto& [name, old] : before)
-    hide_peeled(name, old);
-  if (!schema.exempt_before_commit.empty())
-    add_hidden(schema.exempt_before_commit);
+  std::map<std::string, Result<std::vector<std::string>>> tips_by_signature;
+  PushMemo memo;
   for (auto& d : decisions) {
-    if (!d.is_protected || d.update.is_delete() || d.kind == refs::UpdateKind::unchanged)
+    if (d.update.is_delete() || d.kind == refs::UpdateKind::unchanged)
       continue;
-    if (!listed) {
-      d.violations.push_back(unreadable(d, listed.error()));
+    const int ruleset = schema_ruleset(ctx, d);
+    if (ruleset < 0)
       continue;
-    }
-    std::vector<std::string> ref_hide = hide;
+    const std::string ruleset_name = ctx.rulesets().all()[static_cast<size_t>(ruleset)].name;
+    const std::string sig = rules_signature(ctx, d.update.ref);
+    std::vector<std::string> hide;
+    if (!schema.exempt_before_commit.empty())
+      hide.push_back(schema.exempt_before_commit);
     if (!d.update.is_create())
-      if (auto old = ctx.repo.peel_to_commit(d.update.old_oid); old && seen.count(*old) == 0)
-        ref_hide.push_back(*old);
-    RefChecker(ctx, d, ref_hide).run();
+      if (auto old = ctx.repo.peel_to_commit(d.update.old_oid))
+        hide.push_back(*old);
+    // Commits no ref reached before the push cannot have been checked under any ref: when the ref
+    // gains only such commits, the other refs' tips need not be read (cost grows with the push).
+    if (!gains_only_new_commits(ctx, d, hide)) {
+      auto it = tips_by_signature.find(sig);
+      if (it == tips_by_signature.end())
+        it = tips_by_signature.emplace(sig, checked_tips(ctx, sig, before)).first;
+      if (!it->second) {
+        auto v = unreadable(d, it->second.error());
+        v.ruleset = ruleset_name;
+        d.violations.push_back(std::move(v));
+        continue;
+      }
+      hide.insert(hide.end(), it->second->begin(), it->second->end());
+    }
+    RefChecker(ctx, d, std::move(hide), ruleset_name, sig, memo).run();
   }
 }
 

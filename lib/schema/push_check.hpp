@@ -1,5 +1,6 @@
 #pragma once
-// The trailer schema on the server: every commit a protected ref gains in this push must
+// The trailer schema on the server: every commit a ref gains, where a ruleset with
+// `trailer_schema = true` targets it (the `default` ruleset: the protected refs), in this push must
 // comply, including commits the repository already had on unprotected branches (an unreviewed
 // AI commit must not reach main by being pushed to a feature branch first). Commits reachable
 // from any protected ref before the push count as checked, and `[trailers] exempt_before`
@@ -11,12 +12,12 @@
 //
 // Violations: one per offending commit, rule "trailers.<id>", SOC 2 CC8.1. Evidence for the
 // ledger: evidence["commits"] = [{id, author, ai_tool, reviewers, review_date, verdict}, ...].
-#include "hook/push_context.hpp"
+#include "policy/push_context.hpp"
 
 #include <vector>
 
 namespace custody::schema {
 
-void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decisions);
+void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions);
 
 } // namespace custody::schema

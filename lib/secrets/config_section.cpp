@@ -1,17 +1,20 @@
 // The [secrets] table (docs/secrets.md, docs/config.md). Regexes are compiled here so a bad
 // pattern is a config error with file:line, never a push-time surprise; rule files are read
 // when a scan starts (rule_set.cpp), and `custody config check` loads them too.
-#include "config/sections.hpp"
+#include "secrets/config_section.hpp"
+
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
 
 #include <filesystem>
 
-namespace custody::config {
+namespace custody::secrets {
 
-void apply_secrets_section(TableReader& t, Config& config) {
-  auto& s = config.secrets;
+using config::TableReader;
+
+void apply_section(TableReader& t, config::Config& config) {
+  auto& s = config.edit<SecretsConfig>();
   if (auto v = t.boolean("enabled"))
     s.enabled = *v;
   if (auto v = t.strings("rules")) {
@@ -39,13 +42,13 @@ void apply_secrets_section(TableReader& t, Config& config) {
   if (auto v = t.integer("max_blob_bytes", 1, int64_t{1} << 40))
     s.max_blob_bytes = static_cast<uint64_t>(*v);
   if (auto v = t.choice("oversize", {"skip", "reject"}))
-    s.oversize = *v == "reject" ? secrets::OnSkip::reject : secrets::OnSkip::skip;
+    s.oversize = *v == "reject" ? OnSkip::reject : OnSkip::skip;
   if (auto v = t.choice("binary", {"skip", "reject"}))
-    s.binary = *v == "reject" ? secrets::OnSkip::reject : secrets::OnSkip::skip;
+    s.binary = *v == "reject" ? OnSkip::reject : OnSkip::skip;
   if (auto v = t.integer("time_budget_ms", 1, 3600 * 1000))
     s.time_budget_ms = *v;
   if (auto v = t.choice("on_timeout", {"reject", "accept"}))
-    s.on_timeout = *v == "accept" ? secrets::OnTimeout::accept : secrets::OnTimeout::reject;
+    s.on_timeout = *v == "accept" ? OnTimeout::accept : OnTimeout::reject;
   if (auto v = t.boolean("inline_allow"))
     s.inline_allow = *v;
   if (auto v = t.boolean("allow_bypass"))
@@ -74,4 +77,4 @@ void apply_secrets_section(TableReader& t, Config& config) {
   t.finish();
 }
 
-} // namespace custody::config
+} // namespace custody::secrets

@@ -1,8 +1,10 @@
 #pragma once
-// Secret scanning of a push (issue 4, docs/secrets.md): every blob the push introduces and the
-// repository did not have, read from the quarantine, each scanned once and attributed to the
-// first new commit and path that brought it (a merge commit's own content included). Cost grows
-// with the push, not with the repository.
+// Secret scanning of a push (docs/secrets.md): every blob the push introduces (policy/push_scope:
+// by reachability from the refs before the push, never by presence in the object store; trees
+// and blobs pushed behind non-commit refs included), read from the quarantine, each scanned once
+// and attributed to the first new commit and path that brought it (a merge commit's own content
+// included). Which refs are scanned comes from the rulesets' `secret_scanning` rule (the default
+// ruleset: every ref). Cost grows with the push, not with the repository.
 //
 // Per finding: a violation "secrets.<rule-id>" (commit, path, line, redacted match, fingerprint,
 // three ways out), unless a human pusher bypassed that fingerprint with
@@ -17,12 +19,12 @@
 //
 // In the update hook the scan still runs, but a rejected push leaves its blobs in the object
 // store (only pre-receive sees them in quarantine): the evidence says so and a warning is printed.
-#include "hook/push_context.hpp"
+#include "policy/push_context.hpp"
 
 #include <vector>
 
 namespace custody::secrets {
 
-void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decisions);
+void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions);
 
 } // namespace custody::secrets

@@ -4,6 +4,9 @@
 # with 50k commits and 20k refs. Prints medians and the ratio.
 #
 # Usage: test/bench/push_bench.sh [BUILD_DIR] [RUNS]
+#   REF_KIND=tags   the 20k refs are protected tags (refs/tags/t/N) instead of branches
+#   HOOK=update     custody runs as the update hook instead of pre-receive
+#   SKIP_LARGE=1    only the small repository
 set -euo pipefail
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=$(cd "${1:-$src/build}" && pwd)
@@ -21,9 +24,9 @@ git config --global init.defaultBranch main
 make_history() {
   local dir=$1 commits=$2 refs=$3
   git init -q --bare "$dir"
-  python3 - "$commits" "$refs" <<'PY' | git --git-dir="$dir" fast-import --quiet
+  python3 - "$commits" "$refs" "${REF_KIND:-branches}" <<'PY' | git --git-dir="$dir" fast-import --quiet
 import sys
-commits, refs = int(sys.argv[1]), int(sys.argv[2])
+commits, refs, kind = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 out = sys.stdout
 for i in range(1, commits + 1):
     data = f"line {i}\n"
@@ -35,7 +38,8 @@ for i in range(1, commits + 1):
     out.write(f"M 644 inline file{i % 500}.txt\ndata {len(data)}\n{data}\n")
 step = max(1, commits // max(1, refs))
 for r in range(refs):
-    out.write(f"reset refs/heads/branch/{r}\nfrom :{1 + (r * step) % commits}\n\n")
+    name = f"refs/tags/t/{r}" if kind == "tags" else f"refs/heads/branch/{r}"
+    out.write(f"reset {name}\nfrom :{1 + (r * step) % commits}\n\n")
 PY
   git --git-dir="$dir" pack-refs --all
 }
@@ -47,7 +51,7 @@ bench() { # bench NAME COMMITS REFS
   make_history "$name-base.git" "$2" "$3"
   git clone -q --bare "$name-base.git" "$name-hook.git"
   git clone -q --bare "$name-base.git" "$name-plain.git"
-  "$custody" install --repo "$name-hook.git" >/dev/null
+  "$custody" install --repo "$name-hook.git" ${HOOK:+--hook "$HOOK"} >/dev/null
   git clone -q "$name-base.git" "$name-client" 2>/dev/null
   cd "$name-client"
   git remote add hook "../$name-hook.git"; git remote add plain "../$name-plain.git"
@@ -68,6 +72,6 @@ bench() { # bench NAME COMMITS REFS
   "$custody" log verify --ledger "$name-hook.git/custody/ledger.jsonl" >/dev/null
 }
 
-echo "push benchmark: $runs interleaved 1-commit pushes per repository ($(git --version))"
+echo "push benchmark: $runs interleaved 1-commit pushes per repository, refs: ${REF_KIND:-branches}, hook: ${HOOK:-pre-receive} ($(git --version))"
 bench small 10 5
 [[ ${SKIP_LARGE:-} ]] || bench large 50000 20000

@@ -1,4 +1,8 @@
 #include "config/loader.hpp"
+#include "identity/agents_config.hpp"
+#include "ledger/ledger_config.hpp"
+#include "policy/ruleset.hpp"
+#include "protection/rules.hpp"
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -6,6 +10,12 @@
 using namespace custody::config;
 
 namespace {
+
+const custody::protection::RefRules& ref_rules(const Config& c) {
+  return c.get<custody::policy::Rulesets>()
+      .default_ruleset()
+      .rules.get<custody::protection::RefRules>();
+}
 
 Diagnostics apply(const std::string& text, Config& c) {
   Diagnostics d;
@@ -25,18 +35,21 @@ std::vector<std::string> messages(const Diagnostics& d) {
 TEST(ConfigLoaderTest, EmbeddedDefaultIsValidAndProtectsTheUsualRefs) {
   Config c = default_config();
   auto is_protected = [&](const char* ref) {
-    return custody::util::matches_any(c.refs.protected_refs, ref);
+    return custody::util::matches_any(c.get<custody::policy::Rulesets>().default_ruleset().refs,
+                                      ref);
   };
   EXPECT_TRUE(is_protected("refs/heads/main"));
   EXPECT_TRUE(is_protected("refs/heads/master"));
   EXPECT_TRUE(is_protected("refs/heads/release/2.0"));
   EXPECT_TRUE(is_protected("refs/tags/v1.0"));
+  EXPECT_TRUE(is_protected("refs/tags/release/9.0"));
+  EXPECT_TRUE(is_protected("refs/heads/release/1.0/hotfix"));
   EXPECT_FALSE(is_protected("refs/heads/feature/x"));
-  EXPECT_TRUE(c.refs.block_force_push);
-  EXPECT_TRUE(c.refs.block_deletion);
-  EXPECT_TRUE(c.refs.block_tag_move);
-  EXPECT_FALSE(c.agents.may_push_protected);
-  EXPECT_EQ(c.ledger.path, "custody/ledger.jsonl");
+  EXPECT_TRUE(ref_rules(c).non_fast_forward);
+  EXPECT_TRUE(ref_rules(c).deletion);
+  EXPECT_TRUE(ref_rules(c).tag_move);
+  EXPECT_FALSE(c.get<custody::identity::AgentsConfig>().may_push_protected);
+  EXPECT_EQ(c.get<custody::ledger::LedgerConfig>().path, "custody/ledger.jsonl");
   EXPECT_EQ(c.origins.at("refs.block_force_push").origin.substr(0, 19), "<embedded default>:");
 }
 
@@ -44,8 +57,8 @@ TEST(ConfigLoaderTest, LaterLayerOverridesKeyByKey) {
   Config c = default_config();
   auto d = apply("[refs]\nblock_tag_move = false\n", c);
   EXPECT_TRUE(d.empty());
-  EXPECT_FALSE(c.refs.block_tag_move);
-  EXPECT_TRUE(c.refs.block_force_push);
+  EXPECT_FALSE(ref_rules(c).tag_move);
+  EXPECT_TRUE(ref_rules(c).non_fast_forward);
   EXPECT_EQ(c.origins.at("refs.block_tag_move").origin, "site.toml:2");
   EXPECT_EQ(c.origins.at("refs.block_tag_move").value, "false");
 }
@@ -107,6 +120,6 @@ TEST(ConfigLoaderTest, OriginsAreRecordedOnlyWhenAsked) {
   auto shown = load_config(options);
   EXPECT_EQ(shown.config.origins.at("refs.block_force_push").value, "true");
   // Recording changes nothing else.
-  EXPECT_EQ(plain.config.refs.block_force_push, shown.config.refs.block_force_push);
+  EXPECT_EQ(ref_rules(plain.config).non_fast_forward, ref_rules(shown.config).non_fast_forward);
   EXPECT_EQ(plain.config.layers, shown.config.layers);
 }

@@ -1,4 +1,5 @@
 #include "config/loader.hpp"
+#include "identity/agents_config.hpp"
 #include "identity/identity.hpp"
 
 #include <gtest/gtest.h>
@@ -9,7 +10,8 @@ namespace {
 
 identity::Pusher who(std::map<std::string, std::string> vars) {
   static const config::Config c = config::default_config();
-  return identity::identify_pusher(util::Environment::from_map(std::move(vars)), c.agents);
+  return identity::identify_pusher(util::Environment::from_map(std::move(vars)),
+                                   c.get<identity::AgentsConfig>());
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "config/loader.hpp"
+#include "schema/schema_config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -21,7 +22,7 @@ std::vector<std::string> apply(const std::string& text, Config& c) {
 
 TEST(TrailersConfigTest, EmbeddedDefaultsAreTheIssueDefaults) {
   Config c = default_config();
-  const auto& s = c.trailers;
+  const auto& s = c.get<custody::schema::SchemaConfig>();
   EXPECT_EQ(s.reviewer_keys, (std::vector<std::string>{"Reviewed-By", "Approved-By"}));
   EXPECT_EQ(s.future_skew_seconds, 86400);
   EXPECT_EQ(s.ai_assisted.trailer, "AI-Generated");
@@ -66,7 +67,7 @@ TEST(TrailersConfigTest, RulesMergeByIdAndCanBeDisabled) {
             "require = [\"Ticket\"]\nmin_distinct = { \"Ticket\" = 1 }\ncommit_time = \"error\"\n",
             c),
       std::vector<std::string>{});
-  const auto& rules = c.trailers.rules;
+  const auto& rules = c.get<custody::schema::SchemaConfig>().rules;
   ASSERT_EQ(rules.size(), 3u);
   EXPECT_EQ(rules[0].id, "ai-review");
   EXPECT_EQ(rules[1].id, "risky-paths");
@@ -106,9 +107,10 @@ TEST(TrailersConfigTest, UnknownKeysTypesAndBadValuesAreReported) {
 TEST(TrailersConfigTest, ExemptBeforeTakesADateOrACommit) {
   Config c = default_config();
   EXPECT_TRUE(apply("[trailers]\nexempt_before = \"2025-01-31\"\n", c).empty());
-  EXPECT_EQ(*c.trailers.exempt_before_time, 1738281600);
+  EXPECT_EQ(*c.get<custody::schema::SchemaConfig>().exempt_before_time, 1738281600);
   EXPECT_TRUE(apply("[trailers]\nexempt_before = \"0123456789ABCDEF0123456789abcdef01234567\"\n", c)
                   .empty());
-  EXPECT_EQ(c.trailers.exempt_before_commit, "0123456789abcdef0123456789abcdef01234567");
-  EXPECT_FALSE(c.trailers.exempt_before_time);
+  EXPECT_EQ(c.get<custody::schema::SchemaConfig>().exempt_before_commit,
+            "0123456789abcdef0123456789abcdef01234567");
+  EXPECT_FALSE(c.get<custody::schema::SchemaConfig>().exempt_before_time);
 }

@@ -1,6 +1,7 @@
 // The schema verdict, message by message (word for word), at commit time and on the server.
 #include "config/loader.hpp"
 #include "schema/evaluate.hpp"
+#include "schema/schema_config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -91,7 +92,7 @@ TEST_F(EvaluateTest, UnreviewedAiCommitIsAWarningAtCommitTimeAndAnErrorOnTheServ
 }
 
 TEST_F(EvaluateTest, SiteCanMakeReviewAnErrorAtCommitTime) {
-  config.trailers.rules[1].commit_time = CommitTime::error;
+  config.edit<SchemaConfig>().rules[1].commit_time = CommitTime::error;
   facts.message = "Add login\n\nAI-Generated: claude-code/opus-4\nReview-Date: 2026-01-01\n";
   EXPECT_EQ(findings(Stage::commit_msg), Lines{"error [trailers.ai-review]: an AI-assisted commit "
                                                "on a protected ref needs a human reviewer and a "
@@ -267,14 +268,14 @@ TEST_F(EvaluateTest, CustomRulesWithEnumAndRefConditions) {
   level.key = "Risk";
   level.type = ValueType::enumeration;
   level.values = {"low", "high"};
-  config.trailers.keys.push_back(level);
+  config.edit<SchemaConfig>().keys.push_back(level);
   Rule rule;
   rule.id = "release-risk";
   rule.description = "release branches record a risk level";
   rule.when.refs = {
       *custody::util::Glob::compile("refs/heads/release/*", custody::util::GlobSyntax::path)};
   rule.require = {"Risk"};
-  config.trailers.rules.push_back(rule);
+  config.edit<SchemaConfig>().rules.push_back(rule);
   facts.message = "Bump\n\nRisk: medium\n";
   on_server("refs/heads/release/2", true);
   EXPECT_EQ(findings(Stage::server),

@@ -5,6 +5,7 @@
 #include "secrets/rule_file.hpp"
 #include "secrets/rule_set.hpp"
 #include "secrets/scan_report.hpp"
+#include "secrets/secrets_config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -116,8 +117,8 @@ TEST(Tier, ConfigTableAcceptsOnlyBlockOrWarn) {
   config::apply_layer(c, "[secrets]\ntiers = { github-pat = \"warn\", jwt = \"block\" }\n",
                       "site.toml", d);
   ASSERT_TRUE(d.empty()) << d.front().to_string();
-  EXPECT_EQ(c.secrets.tiers.at("github-pat"), Tier::warn);
-  EXPECT_EQ(c.secrets.tiers.at("jwt"), Tier::block);
+  EXPECT_EQ(c.get<SecretsConfig>().tiers.at("github-pat"), Tier::warn);
+  EXPECT_EQ(c.get<SecretsConfig>().tiers.at("jwt"), Tier::block);
   config::apply_layer(c, "[secrets]\ntiers = { jwt = \"off\" }\n", "site.toml", d);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_NE(d[0].to_string().find("secrets.tiers.jwt"), std::string::npos) << d[0].to_string();

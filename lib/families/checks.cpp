@@ -1,0 +1,23 @@
+#include "families/checks.hpp"
+
+#include "protection/ref_rules.hpp"
+#include "schema/push_check.hpp"
+#include "secrets/push_check.hpp"
+
+namespace custody::families {
+
+std::span<const CheckFamily> check_families() {
+  static const CheckFamily k_families[] = {
+      {"refs", protection::check_push},
+      {"trailers", schema::check_push},
+      {"secrets", secrets::check_push},
+  };
+  return k_families;
+}
+
+void run_checks(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions) {
+  for (const auto& family : check_families())
+    family.check(ctx, decisions);
+}
+
+} // namespace custody::families

@@ -1,0 +1,30 @@
+// The configuration sections of every check family, in reading order. This is the one place that
+// knows every family's section (config/ includes none of them): a new family is a new folder
+// plus one line here.
+#include "config/sections.hpp"
+
+#include "identity/config_section.hpp"
+#include "ledger/config_section.hpp"
+#include "policy/ruleset_section.hpp"
+#include "protection/config_section.hpp"
+#include "schema/config_section.hpp"
+#include "schema/ruleset_rules.hpp"
+#include "secrets/config_section.hpp"
+#include "secrets/ruleset_rules.hpp"
+
+namespace custody::config {
+
+std::span<const Section> family_sections() {
+  // name        [name] table               [[name]] entries                ruleset `rules` keys
+  static const Section k_sections[] = {
+      {"refs", protection::apply_section, nullptr, protection::apply_rules},
+      {"agents", identity::apply_section, nullptr, nullptr},
+      {"ledger", ledger::apply_section, nullptr, nullptr},
+      {"trailers", schema::apply_section, nullptr, schema::apply_rules},
+      {"secrets", secrets::apply_section, nullptr, secrets::apply_rules},
+      {"rulesets", nullptr, policy::apply_rulesets_section, nullptr}, // last: may name any rule
+  };
+  return k_sections;
+}
+
+} // namespace custody::config

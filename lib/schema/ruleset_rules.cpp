@@ -1,0 +1,10 @@
+#include "schema/ruleset_rules.hpp"
+
+namespace custody::schema {
+
+void apply_rules(config::TableReader& t, config::Sections& ruleset_rules) {
+  if (auto v = t.boolean("trailer_schema"))
+    ruleset_rules.edit<SchemaRules>().trailer_schema = *v;
+}
+
+} // namespace custody::schema
