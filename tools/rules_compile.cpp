@@ -110,13 +110,13 @@ public:
         "BuiltinRule{{.id = {}, .description = {}, .control = {}, .regex = {}, .secret_group = "
         "{}, .keywords = {}, .entropy = {}, .min_length = {}, .paths = {}, .path_regex = {}, "
         ".allowlists = {}, .validator = Validator::{}, .shapes_ok = {}, .generic = {}, "
-        ".window_lines = {}, .origin = {}}}",
+        ".tier = Tier::{}, .window_lines = {}, .origin = {}}}",
         literal(r.id), literal(r.description), literal(r.control), regex(r.regex), r.secret_group,
         strings(p + "_keywords", r.keywords), number(r.entropy), r.min_length,
         globs(p + "_paths", r.paths), regexes(p + "_path_regex", path_regex),
         allowlists(p + "_allowlists", r.allowlists),
         r.validator == Validator::crc32_base62 ? "crc32_base62" : "none", r.shapes_ok, r.generic,
-        r.window_lines, literal(r.origin));
+        tier_name(r.tier), r.window_lines, literal(r.origin));
   }
 
   std::ostringstream m_decls;

@@ -37,8 +37,17 @@ std::string hex(const git_oid* oid) {
 Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
                                               const std::vector<std::string>& tips) {
   std::vector<TreeBlob> out;
+  auto walked =
+      for_each_reachable_blob(repo, tips, [&](TreeBlob&& b) { out.push_back(std::move(b)); });
+  if (!walked)
+    return walked.error();
+  return out;
+}
+
+Status for_each_reachable_blob(const Repo& repo, const std::vector<std::string>& tips,
+                               const std::function<void(TreeBlob&&)>& visit) {
   if (tips.empty())
-    return out;
+    return ok_status();
   git_revwalk* walk_raw = nullptr;
   if (git_revwalk_new(&walk_raw, repo.raw()) != 0)
     return git_error("cannot walk history");
@@ -88,7 +97,7 @@ Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
           break;
         case GIT_OBJECT_BLOB:
           if (seen_blobs.insert(*id).second)
-            out.push_back({hex(id), commit_id, p.prefix + git_tree_entry_name(e)});
+            visit({hex(id), commit_id, p.prefix + git_tree_entry_name(e)});
           break;
         default: // submodule commits live in other repositories
           break;
@@ -98,7 +107,7 @@ Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
   }
   if (rc != GIT_ITEROVER)
     return git_error("cannot walk history");
-  return out;
+  return ok_status();
 }
 
 } // namespace custody::git

@@ -68,6 +68,7 @@ RuleFile builtin_rule_file() {
     r.validator = in.validator;
     r.shapes_ok = in.shapes_ok;
     r.generic = in.generic;
+    r.tier = in.tier;
     r.window_lines = in.window_lines;
     r.origin = std::string(in.origin);
   }

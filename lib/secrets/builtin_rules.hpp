@@ -50,6 +50,7 @@ struct BuiltinRule {
   Validator validator = Validator::none;
   unsigned shapes_ok = 0;
   bool generic = false;
+  Tier tier = Tier::block;
   int window_lines = 0;
   std::string_view origin;
 };

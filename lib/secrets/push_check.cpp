@@ -4,6 +4,7 @@
 #include "git/base_objects.hpp"
 #include "refs/ref_update.hpp"
 #include "secrets/blob_scan.hpp"
+#include "secrets/finding_policy.hpp"
 #include "secrets/new_blobs.hpp"
 #include "secrets/rule_set.hpp"
 
@@ -150,7 +151,7 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
   // of commits the repository already has cost nothing (docs/ARCHITECTURE.md, "Per-push cost").
   BlobScanReport report;
   if (!blobs->empty()) {
-    auto engine = load_engine(config);
+    auto engine = load_engine(config, ctx.repo.git_dir());
     if (!engine)
       return fail(engine.error().message);
     report = scan_blobs(ctx.repo, engine->engine, *blobs, config.max_blob_bytes, deadline);
@@ -181,16 +182,8 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
                                        {"path", nb.path},
                                        {"reason", std::string(blob_status_name(sb.status))},
                                        {"size", sb.size}});
-      bool reject = (sb.status == BlobStatus::binary && config.binary == OnSkip::reject) ||
-                    (sb.status == BlobStatus::oversize && config.oversize == OnSkip::reject);
-      if (reject) {
-        auto v = violation(d, fmt::format("secrets.{}_blob", blob_status_name(sb.status)),
-                           fmt::format("{} blob ({} bytes) cannot be scanned for secrets and this "
-                                       "server refuses such blobs",
-                                       blob_status_name(sb.status), sb.size),
-                           {"remove the file from the commits (git rm --cached, then rewrite "
-                            "them), or store it outside "
-                            "the repository (Git LFS, an artifact store)"});
+      if (auto refusal = refusal_for(sb, config)) {
+        auto v = violation(d, refusal->rule, refusal->message, {refusal->hint});
         v.commit = nb.commit;
         v.path = nb.path;
         d.violations.push_back(std::move(v));
@@ -200,6 +193,8 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
       d.evidence["secrets_limited_rules"].push_back(
           {{"rule", rule}, {"path", nb.path}, {"blob", nb.id}});
     for (const Finding& f : sb.findings) {
+      if (record_silenced_or_warning(f, nb, ctx, d))
+        continue;
       d.evidence["findings"].push_back({{"rule", f.rule},
                                         {"commit", nb.commit},
                                         {"path", nb.path},
@@ -224,10 +219,7 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
                                  "commit --amend, or git rebase -i "
                                  "{}~1); then rotate the credential: it has left your machine",
                                  nb.path, nb.commit.substr(0, 12)),
-                     fmt::format("not a secret? mark the line with `custody:allow`, or ask an "
-                                 "administrator to add {} to "
-                                 "[secrets].allow_fingerprints",
-                                 f.fingerprint),
+                     not_a_secret_hint(f, ctx),
                      fmt::format("or bypass it (humans only, recorded in the ledger): git push -o "
                                  "custody.bypass={} -o "
                                  "custody.reason=<false-positive|used-in-tests|will-fix>",

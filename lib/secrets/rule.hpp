@@ -3,6 +3,7 @@
 // Rules are data: the engine knows no provider by name; everything a format needs (keywords,
 // regex, secret group, entropy floor, checksum, examples) is here.
 #include "secrets/allowlist.hpp"
+#include "secrets/finding.hpp"
 #include "util/glob.hpp"
 #include "util/regex.hpp"
 
@@ -36,9 +37,10 @@ struct Rule {
   std::optional<util::Regex> path_regex; // gitleaks `path`
   std::vector<Allowlist> allowlists;
   Validator validator = Validator::none;
-  unsigned shapes_ok = 0; // Shape bits the rule accepts as secrets
-  bool generic = false;   // a context rule (password = "..."): stricter placeholder filtering
-  int window_lines = 0;   // lines before and after a keyword hit that the regex may span
+  unsigned shapes_ok = 0;  // Shape bits the rule accepts as secrets
+  bool generic = false;    // a context rule (password = "..."): stricter placeholder filtering
+  Tier tier = Tier::block; // `tier = "warn"` in the rule file; [secrets].warn_rules/block_rules
+  int window_lines = 0;    // lines before and after a keyword hit that the regex may span
   std::vector<std::string> true_positives;  // examples the rule must find
   std::vector<std::string> false_positives; // examples it must not
   std::string origin;                       // "file:line" of its definition

@@ -68,6 +68,8 @@ std::optional<Rule> read_rule(config::TableReader& t) {
   rule.min_length = static_cast<size_t>(t.integer("min_length", 0, 1 << 20).value_or(0));
   rule.paths = t.globs("paths", util::GlobSyntax::path).value_or(std::vector<util::Glob>{});
   rule.generic = t.boolean("generic").value_or(false);
+  if (auto v = t.choice("tier", {"block", "warn"}))
+    rule.tier = *v == "warn" ? Tier::warn : Tier::block;
   rule.window_lines = static_cast<int>(t.integer("window_lines", 0, 200).value_or(0));
   if (auto v = t.choice("validate", {"none", "crc32-base62"}))
     rule.validator = *v == "crc32-base62" ? Validator::crc32_base62 : Validator::none;

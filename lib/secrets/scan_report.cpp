@@ -21,13 +21,19 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+// SARIF's levels: a block-tier finding refuses a push (error), a warn-tier one does not.
+std::string sarif_level(Tier t) {
+  return t == Tier::warn ? "warning" : "error";
+}
+
 } // namespace
 
 std::string text_report(const std::vector<LocatedFinding>& findings) {
   std::string out;
   for (const auto& f : findings)
-    out += fmt::format("{}:{}:{}: {}: {}: {} (fingerprint {}, commit {})\n", printable(f.path),
-                       f.finding.line, f.finding.column, f.finding.rule,
+    out += fmt::format("{}:{}:{}: {}{}: {}: {} (fingerprint {}, commit {})\n", printable(f.path),
+                       f.finding.line, f.finding.column,
+                       f.finding.tier == Tier::warn ? "warning: " : "", f.finding.rule,
                        printable(f.finding.description), printable(f.finding.redacted),
                        f.finding.fingerprint, f.commit.substr(0, 12));
   return out;
@@ -35,17 +41,22 @@ std::string text_report(const std::vector<LocatedFinding>& findings) {
 
 util::Json json_report(const std::vector<LocatedFinding>& findings) {
   util::Json out = util::Json::array();
-  for (const auto& f : findings)
-    out.push_back({{"rule", f.finding.rule},
-                   {"description", f.finding.description},
-                   {"control", f.finding.control},
-                   {"commit", f.commit},
-                   {"path", f.path},
-                   {"line", f.finding.line},
-                   {"column", f.finding.column},
-                   {"blob", f.blob},
-                   {"fingerprint", f.finding.fingerprint},
-                   {"redacted", f.finding.redacted}});
+  for (const auto& f : findings) {
+    util::Json j = {{"rule", f.finding.rule},
+                    {"description", f.finding.description},
+                    {"control", f.finding.control},
+                    {"tier", std::string(tier_name(f.finding.tier))},
+                    {"commit", f.commit},
+                    {"path", f.path},
+                    {"line", f.finding.line},
+                    {"column", f.finding.column},
+                    {"blob", f.blob},
+                    {"fingerprint", f.finding.fingerprint},
+                    {"redacted", f.finding.redacted}};
+    if (!f.finding.decoded.empty())
+      j["decoded"] = f.finding.decoded;
+    out.push_back(std::move(j));
+  }
   return out;
 }
 
@@ -75,7 +86,7 @@ util::Json sarif_report(const std::vector<LocatedFinding>& findings,
         {{"id", f.finding.rule},
          {"name", f.finding.rule},
          {"shortDescription", {{"text", f.finding.description}}},
-         {"defaultConfiguration", {{"level", "error"}}},
+         {"defaultConfiguration", {{"level", sarif_level(f.finding.tier)}}},
          {"properties", {{"tags", {"security", "secret"}}, {"control", f.finding.control}}}});
   }
   util::Json results = util::Json::array();
@@ -85,7 +96,7 @@ util::Json sarif_report(const std::vector<LocatedFinding>& findings,
     results.push_back(
         {{"ruleId", f.finding.rule},
          {"ruleIndex", rule_index[f.finding.rule]},
-         {"level", "error"},
+         {"level", sarif_level(f.finding.tier)},
          {"message",
           {{"text", fmt::format("possible secret: {} ({}, fingerprint {})", f.finding.description,
                                 f.finding.redacted, f.finding.fingerprint)}}},

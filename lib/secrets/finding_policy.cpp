@@ -1,0 +1,50 @@
+// record_silenced_or_warning(), not_a_secret_hint(): see finding_policy.hpp.
+#include "secrets/finding_policy.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+namespace custody::secrets {
+
+namespace {
+
+util::Json finding_record(const Finding& f, const NewBlob& where) {
+  return {{"rule", f.rule},     {"fingerprint", f.fingerprint},
+          {"path", where.path}, {"commit", where.commit},
+          {"line", f.line},     {"redacted", f.redacted}};
+}
+
+} // namespace
+
+bool record_silenced_or_warning(const Finding& f, const NewBlob& where, hook::PushContext& ctx,
+                                hook::RefDecision& d) {
+  if (f.silenced_by_marker && !ctx.pusher.is_agent) {
+    util::Json record = finding_record(f, where);
+    record["by"] = ctx.pusher.name;
+    d.evidence["silenced_by_marker"].push_back(std::move(record));
+    return true;
+  }
+  if (f.silenced_by_marker) // an agent's marker: not honoured, and the attempt is on record
+    d.evidence["marker_refused"].push_back(finding_record(f, where));
+  if (f.tier != Tier::warn)
+    return false;
+  d.evidence["warnings"].push_back(finding_record(f, where));
+  ctx.notes << fmt::format("custody: warning: possible secret in {} (commit {}, line {}): {} ({}, "
+                           "fingerprint {}); not refused, recorded\n",
+                           where.path, where.commit.substr(0, 12), f.line, f.description,
+                           f.redacted, f.fingerprint);
+  return true;
+}
+
+std::string not_a_secret_hint(const Finding& f, const hook::PushContext& ctx) {
+  if (ctx.pusher.is_agent || !ctx.config.secrets.inline_allow)
+    return fmt::format("not a secret? ask an administrator to add {} to "
+                       "[secrets].allow_fingerprints",
+                       f.fingerprint);
+  return fmt::format("not a secret? mark the line with `custody:allow`, or ask an administrator "
+                     "to add {} to [secrets].allow_fingerprints",
+                     f.fingerprint);
+}
+
+} // namespace custody::secrets
