@@ -70,7 +70,7 @@ secrets::GitleaksIgnore gitleaks_ignore(const ParsedArgs& parsed, const git::Rep
   if (auto p = parsed.value("--gitleaks-ignore-path"))
     path = *p;
   else if (!repo.is_bare())
-    path = repo.git_dir().parent_path() / ".gitleaksignore";
+    path = (repo.git_dir() / "..").lexically_normal() / ".gitleaksignore"; // git_dir ends in '/'
   auto text = path.empty() ? Result<std::string>(std::string()) : util::read_file(path);
   if (!text) {
     if (parsed.has("--gitleaks-ignore-path"))

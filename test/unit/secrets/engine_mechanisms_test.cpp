@@ -154,7 +154,7 @@ TEST(Fingerprint, KeyedHmacNotTheSecretsHash) {
   EXPECT_EQ(a, fingerprint("generic-password", secret, std::string(32, 'a')));
   // The old, unkeyed form could be reversed with a dictionary: it must not be what we show.
   EXPECT_EQ(a.find(custody::util::sha256_hex(secret).substr(0, 20)), std::string::npos);
-  EXPECT_EQ(redact(secret), "hunt…");
+  EXPECT_EQ(redact(secret), "hun…");                       // a quarter of 14 characters
   EXPECT_EQ(redact(secret).find("14"), std::string::npos); // no length
 }
 
@@ -352,8 +352,9 @@ TEST(Tiers, RuleFileTierSiteOverridesAndReports) {
   auto loaded = load_engine(config);
   ASSERT_TRUE(loaded.ok());
   for (const auto& rule : loaded->engine.rules())
-    if (rule.id == "generic-password")
+    if (rule.id == "generic-password") {
       EXPECT_EQ(rule.tier, Tier::warn);
+    }
 }
 
 TEST(Baseline, RoundTripSuppressesAndGitleaksIgnoreForms) {
