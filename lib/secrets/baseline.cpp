@@ -25,15 +25,6 @@ template <typename F> void for_each_entry(std::string_view text, F&& f) {
   }
 }
 
-// Paths are attacker-controlled: one line per finding whatever they hold.
-std::string one_line(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s)
-    out +=
-        c < 0x20 || c == 0x7f ? fmt::format("\\x{:02x}", c) : std::string(1, static_cast<char>(c));
-  return out;
-}
-
 } // namespace
 
 std::string baseline_text(const std::vector<LocatedFinding>& findings) {
@@ -42,7 +33,7 @@ std::string baseline_text(const std::vector<LocatedFinding>& findings) {
   std::set<std::string> written;
   for (const auto& f : findings)
     if (written.insert(f.finding.fingerprint + "\n" + f.path).second)
-      out += fmt::format("{}  {}  {}\n", f.finding.fingerprint, one_line(f.path), f.commit);
+      out += fmt::format("{}  {}  {}\n", f.finding.fingerprint, printable(f.path), f.commit);
   return out;
 }
 

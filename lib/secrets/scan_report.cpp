@@ -9,7 +9,13 @@ namespace custody::secrets {
 
 namespace {
 
-// Paths are attacker-controlled: keep a finding on one line of the text report.
+// SARIF's levels: a block-tier finding refuses a push (error), a warn-tier one does not.
+std::string sarif_level(Tier t) {
+  return t == Tier::warn ? "warning" : "error";
+}
+
+} // namespace
+
 std::string printable(std::string_view s) {
   std::string out;
   for (unsigned char c : s) {
@@ -20,13 +26,6 @@ std::string printable(std::string_view s) {
   }
   return out;
 }
-
-// SARIF's levels: a block-tier finding refuses a push (error), a warn-tier one does not.
-std::string sarif_level(Tier t) {
-  return t == Tier::warn ? "warning" : "error";
-}
-
-} // namespace
 
 std::string text_report(const std::vector<LocatedFinding>& findings) {
   std::string out;
