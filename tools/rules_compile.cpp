@@ -115,8 +115,10 @@ public:
         strings(p + "_keywords", r.keywords), number(r.entropy), r.min_length,
         globs(p + "_paths", r.paths), regexes(p + "_path_regex", path_regex),
         allowlists(p + "_allowlists", r.allowlists),
-        r.validator == Validator::crc32_base62 ? "crc32_base62" : "none", r.shapes_ok, r.generic,
-        tier_name(r.tier), r.window_lines, literal(r.origin));
+        r.validator == Validator::crc32_base62            ? "crc32_base62"
+        : r.validator == Validator::crc32_base62_mismatch ? "crc32_base62_mismatch"
+                                                          : "none",
+        r.shapes_ok, r.generic, tier_name(r.tier), r.window_lines, literal(r.origin));
   }
 
   std::ostringstream m_decls;

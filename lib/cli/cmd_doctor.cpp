@@ -4,6 +4,7 @@
 #include "cli/command.hpp"
 #include "cli/doctor.hpp"
 #include "hook/exit_code.hpp"
+#include "report/estate.hpp"
 
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@ namespace custody::cli {
 namespace {
 
 constexpr const char* k_help = R"(usage: custody doctor --repo PATH
+       custody doctor --root DIR
 
 Checks a repository's custody installation and prints what to fix:
   - custody's hooks are where git or the host runs them (hooks/, core.hooksPath, Gitea's
@@ -22,16 +24,40 @@ Checks a repository's custody installation and prints what to fix:
   - the configuration is valid; the ledger is writable (run it as the server's hook user);
   - receive.advertisePushOptions is true; git is recent enough;
   - a warning when only the update hook is installed (a refused secret stays on disk).
+With --root, checks every git repository under DIR (bare or not) and lists each one that is not
+guarded (any problem above), e.g. a repository created after a per-repository install.
 Exit status: 0 when nothing needs fixing (warnings allowed), 1 otherwise.
 )";
+
+int doctor_root(const std::filesystem::path& root, hook::Io& io) {
+  size_t total = 0, unguarded = 0;
+  for (const auto& git_dir : report::git_dirs_under(root)) {
+    ++total;
+    std::filesystem::path repo = git_dir.filename() == ".git" ? git_dir.parent_path() : git_dir;
+    std::string first;
+    for (const auto& f : run_doctor(repo, io.env))
+      if (f.severity == Severity::problem && first.empty())
+        first = f.what;
+    if (first.empty())
+      continue;
+    ++unguarded;
+    io.out << fmt::format("  NOT GUARDED  {}: {}\n", repo.string(), first);
+  }
+  io.out << fmt::format("{} of {} repositories under {} are not guarded\n", unguarded, total,
+                        root.string());
+  return unguarded ? hook::k_exit_rejected : hook::k_exit_ok;
+}
 
 } // namespace
 
 int cmd_doctor(const Args& args, hook::Io& io) {
   int exit_code = hook::k_exit_ok;
-  auto parsed = parse_command_line("doctor", args, {{"--repo", true}}, k_help, io, exit_code);
+  auto parsed = parse_command_line("doctor", args, {{"--repo", true}, {"--root", true}}, k_help, io,
+                                   exit_code);
   if (!parsed)
     return exit_code;
+  if (auto root = parsed->value("--root"))
+    return doctor_root(*root, io);
   auto repo = parsed->value("--repo");
   if (!repo) {
     io.err << "custody doctor: --repo PATH is required\n" << k_help;

@@ -15,6 +15,7 @@ int cmd_trailers(const Args&, hook::Io&);
 int cmd_check_message(const Args&, hook::Io&);
 int cmd_explain(const Args&, hook::Io&);
 int cmd_scan(const Args&, hook::Io&);
+int cmd_evidence(const Args&, hook::Io&);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
@@ -31,6 +32,9 @@ const std::vector<Command>& commands() {
       {"check-message", cmd_check_message,
        "give the commit-msg hook's verdict on a commit message file"},
       {"explain", cmd_explain, "explain a rule: what it requires and an example that passes"},
+      {"evidence", cmd_evidence,
+       "write the auditor's folder for a period over every ledger of an estate (evidence verify "
+       "DIR checks one)"},
       {"scan", cmd_scan, "scan history for secrets (--all | RANGE...; --format text|json|sarif)"},
       {"version", cmd_version, "print custody's version and its libraries'"},
   };

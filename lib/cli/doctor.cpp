@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,6 +61,12 @@ struct Place {
 std::vector<Place> places_for(const git::Repo& repo, const std::string& hook) {
   const fs::path g = repo.git_dir();
   std::vector<Place> places{{repo.hooks_dir() / hook, "git"}};
+  // gitolite's selected-repositories set-up: hooks/<hook> is its multi-hook-driver, which runs
+  // every hooks/<hook>.h/* (links to $LOCAL_CODE/hooks/repo-specific/*).
+  std::error_code ec;
+  if (fs::canonical(repo.hooks_dir() / hook, ec).filename() == "multi-hook-driver")
+    for (const auto& entry : fs::directory_iterator(repo.hooks_dir() / (hook + ".h"), ec))
+      places.push_back({entry.path(), "gitolite's multi-hook-driver"});
   if (repo.is_bare()) {
     places.push_back({g / "hooks" / (hook + ".d") / install::k_chained_name, "Gitea's wrapper"});
     places.push_back({g / "custom_hooks" / hook, "GitLab (Gitaly)"});
@@ -114,6 +121,47 @@ bool check_place(Report& r, const git::Repo& repo, const Place& place, const std
   return true;
 }
 
+std::string head_of(const fs::path& file) {
+  std::string text;
+  if (FILE* f = std::fopen(file.c_str(), "r")) {
+    char buf[4096];
+    text.assign(buf, std::fread(buf, 1, sizeof buf, f));
+    std::fclose(f);
+  }
+  return text;
+}
+
+// A commit-msg hook written by the pre-commit framework (`pre-commit install --hook-type
+// commit-msg`) runs custody when .pre-commit-config.yaml names the custody-trailers hook.
+bool check_pre_commit_framework(Report& r, const git::Repo& repo) {
+  const fs::path hook = repo.hooks_dir() / "commit-msg";
+  const std::string text = head_of(hook);
+  if (text.find("pre-commit") == std::string::npos ||
+      (text.find("hook-impl") == std::string::npos &&
+       text.find("INSTALL_PYTHON") == std::string::npos))
+    return false;
+  fs::path git_dir = repo.git_dir();
+  if (!git_dir.has_filename()) // libgit2 gives "work/.git/"
+    git_dir = git_dir.parent_path();
+  const fs::path config = git_dir.parent_path() / ".pre-commit-config.yaml";
+  if (head_of(config).find("custody-trailers") == std::string::npos) {
+    r.problem(fmt::format("{} is the pre-commit framework's, but {} does not list the "
+                          "custody-trailers hook",
+                          hook.string(), config.string()),
+              "add custody's repository with `- id: custody-trailers` (docs/hosts/"
+              "developer-machines.md)");
+    return true; // reported; not "no hook"
+  }
+  if (::access(hook.c_str(), X_OK) != 0) {
+    r.problem(fmt::format("{} is not executable: git skips it", hook.string()),
+              fmt::format("chmod +x {}", hook.string()));
+    return true;
+  }
+  r.ok(fmt::format("commit-msg: {} (the pre-commit framework) runs custody-trailers from {}",
+                   hook.string(), config.string()));
+  return true;
+}
+
 // Returns true when custody runs from the repository's own hooks directory (a plain set-up,
 // where custody manages receive.advertisePushOptions itself).
 bool check_hooks(Report& r, const git::Repo& repo) {
@@ -121,6 +169,8 @@ bool check_hooks(Report& r, const git::Repo& repo) {
     bool found = false;
     for (const auto& place : places_for(repo, "commit-msg"))
       found = check_place(r, repo, place, "commit-msg") || found;
+    if (!found)
+      found = check_pre_commit_framework(r, repo);
     if (!found)
       r.problem("no custody commit-msg hook in this work tree",
                 fmt::format("custody install --repo {}", repo.git_dir().parent_path().string()));
@@ -254,6 +304,18 @@ void check_git_version(Report& r) {
 std::vector<Finding> run_doctor(const fs::path& repo_path, const util::Environment& env) {
   Report r;
   auto repo = git::Repo::open(repo_path);
+  struct stat st {};
+  if (!repo && ::stat(repo_path.c_str(), &st) == 0 && st.st_uid != ::geteuid()) {
+    // libgit2's ownership check: the cause is who runs doctor, not a missing safe.directory.
+    const passwd* owner = ::getpwuid(st.st_uid);
+    std::string name = owner ? owner->pw_name : std::to_string(st.st_uid);
+    r.problem(fmt::format("cannot open {}: it is owned by {} (uid {}) and doctor runs as uid {}",
+                          repo_path.string(), name, st.st_uid, ::geteuid()),
+              fmt::format("run doctor as the user the git server runs hooks as: sudo -u {} "
+                          "custody doctor --repo {}",
+                          name, repo_path.string()));
+    return r.findings;
+  }
   if (!repo) {
     r.problem("cannot open " + repo_path.string() + ": " + repo.error().message,
               "pass a repository (bare, or a work tree) to --repo");

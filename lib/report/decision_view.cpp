@@ -60,6 +60,10 @@ std::optional<DecisionView> read_decision(std::string_view line) {
   v.decision = value_text(*decision);
   v.error = r->text("error");
   v.is_protected = r->flag("protected");
+  v.node = r->text("node");
+  v.repo_id = r->text("repo_id");
+  v.config_digest = r->text("config_digest");
+  v.secrets_scanned = r->raw("secrets_scan").has_value();
   if (auto p = r->raw("pusher"); p && !p->empty() && (*p)[0] == '{') {
     if (auto pusher = ObjectScan::scan(*p)) {
       v.pusher = pusher->text("name");
@@ -76,9 +80,20 @@ std::optional<DecisionView> read_decision(std::string_view line) {
                          people_of(*c), c->text("review_date"), c->text("verdict")});
   });
   r->each("violations", [&](std::string_view raw) {
+    auto x = ObjectScan::scan(raw);
+    if (!x)
+      return;
+    ViolationView view{
+        x->text("rule"), x->text("control"), x->text("commit"), x->text("message"), {}};
+    x->each("rules", [&](std::string_view rule) { view.rules.push_back(value_text(rule)); });
+    if (view.rules.empty())
+      view.rules.push_back(view.rule);
+    v.violations.push_back(std::move(view));
+  });
+  r->each("would_reject", [&](std::string_view raw) {
     if (auto x = ObjectScan::scan(raw))
-      v.violations.push_back(
-          {x->text("rule"), x->text("control"), x->text("commit"), x->text("message")});
+      v.would_reject.push_back(
+          {x->text("rule"), x->text("ruleset"), x->text("ref"), x->text("commit")});
   });
   r->each("findings", [&](std::string_view raw) {
     if (auto x = ObjectScan::scan(raw))

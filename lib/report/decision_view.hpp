@@ -15,6 +15,13 @@ struct CommitView {
 };
 struct ViolationView {
   std::string rule, control, commit, message;
+  // Every rule the violation stands for: `rules` when the record lists them (one violation can
+  // merge several findings of one commit), else just `rule`.
+  std::vector<std::string> rules;
+};
+// An evaluate-mode rule that would have refused this accepted decision.
+struct WouldRejectView {
+  std::string rule, ruleset, ref, commit;
 };
 struct FindingView {
   std::string rule, commit, path, line, fingerprint, redacted;
@@ -28,10 +35,15 @@ struct DecisionView {
   bool is_protected = false;
   std::string pusher, pusher_source;
   bool pusher_is_agent = false;
+  std::string node, repo_id, config_digest; // present once records carry them
+  bool secrets_scanned = false;             // the record has a secrets_scan summary
   std::vector<CommitView> commits;
   std::vector<ViolationView> violations;
   std::vector<FindingView> findings;
   std::vector<BypassView> bypasses;
+  std::vector<WouldRejectView> would_reject;
+
+  bool bypassed() const { return decision == "accepted" && !bypasses.empty(); }
 };
 
 // The view of a record carrying a "decision" string; nullopt for other records (recovery,

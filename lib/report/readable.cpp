@@ -32,10 +32,15 @@ std::string readable_line(std::string_view line) {
   for (const auto& v : list(r, "violations"))
     if (v.is_object() && rules.find(text(v, "rule")) == std::string::npos)
       rules += (rules.empty() ? "" : ",") + text(v, "rule");
+  // A push that went through only because someone approved a secret-scan bypass must not read
+  // like any other accepted push.
+  std::string decision = text(r, "decision");
+  if (decision == "accepted" && !list(r, "bypasses").empty())
+    decision = "accepted (bypass)";
   std::string out =
       fmt::format("{}  {}  {}  {}  {}  {}", head, text(r, "hook"), who.empty() ? "-" : who,
                   text(r, "ref").empty() ? "-" : text(r, "ref"),
-                  text(r, "kind").empty() ? type : text(r, "kind"), text(r, "decision"));
+                  text(r, "kind").empty() ? type : text(r, "kind"), decision);
   if (!rules.empty())
     out += "  " + rules;
   if (!text(r, "error").empty())

@@ -15,8 +15,7 @@ Status write_report(const ReportOptions& options, std::ostream& out) {
   Status scanned = scan_decisions(options.ledger, options.filter,
                                   [&](const DecisionView& record, const ledger::RecordRef& ref) {
                                     summary.add(record);
-                                    for (const auto& row : rows_for(record, ref))
-                                      writer->row(row);
+                                    writer->decision(record, ref);
                                   });
   if (!scanned)
     return scanned;

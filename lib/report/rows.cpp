@@ -22,9 +22,11 @@ std::string rules_text(const DecisionView& d, const std::string& commit) {
   for (const auto& v : d.violations) {
     if (!commit.empty() && v.commit != commit)
       continue;
-    std::string rule = v.control.empty() ? v.rule : v.rule + " (" + v.control + ")";
-    if (seen.insert(rule).second)
-      rules.push_back(rule);
+    for (const auto& r : v.rules) {
+      std::string rule = v.control.empty() ? r : r + " (" + v.control + ")";
+      if (seen.insert(rule).second)
+        rules.push_back(rule);
+    }
   }
   return join(rules);
 }

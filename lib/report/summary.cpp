@@ -2,11 +2,32 @@
 
 namespace custody::report {
 
+namespace {
+
+util::Json counts_json(const std::map<std::string, uint64_t>& counts) {
+  util::Json out = util::Json::object();
+  for (const auto& [key, count] : counts)
+    out[key] = count;
+  return out;
+}
+
+util::Json share(uint64_t part, uint64_t whole) {
+  return whole == 0 ? util::Json()
+                    : util::Json(static_cast<double>(part) / static_cast<double>(whole));
+}
+
+} // namespace
+
 std::string period_of(const std::string& time, Period period) {
   size_t size = period == Period::month ? 7 : 10;
   if (time.size() < size)
     return "unknown";
   return time.substr(0, size);
+}
+
+bool counts_for_coverage(const DecisionView& record, const CommitView& commit) {
+  // Exempt commits predate the trailer schema (trailers.exempt_before): nothing was asked of them.
+  return record.decision == "accepted" && record.is_protected && commit.verdict != "exempt";
 }
 
 void Counts::add(const DecisionView& r, bool new_push) {
@@ -17,12 +38,31 @@ void Counts::add(const DecisionView& r, bool new_push) {
   accepted_now ? ++accepted : ++rejected;
   if (r.pusher_is_agent)
     ++agent_decisions;
-  if (!accepted_now)
+  if (r.is_protected)
+    ++protected_decisions;
+  if (!accepted_now) {
+    bool secret = false, agent = false;
     for (const auto& v : r.violations)
-      ++rejections_by_rule[v.rule];
+      for (const auto& rule : v.rules) {
+        ++rejections_by_rule[rule];
+        secret = secret || rule.rfind("secrets.", 0) == 0;
+        agent = agent || rule == "refs.agent_push";
+      }
+    if (secret)
+      ++secret_refusals;
+    if (agent)
+      ++agent_protected_refusals;
+  }
+  for (const auto& w : r.would_reject)
+    ++would_reject_by_rule[w.rule];
   bool onto_protected = accepted_now && r.is_protected;
   for (const auto& c : r.commits) {
     ++commits;
+    if (counts_for_coverage(r, c)) {
+      ++protected_commits;
+      if (!c.reviewers.empty())
+        ++protected_commits_reviewed;
+    }
     if (c.ai_tool.empty())
       continue;
     ++ai_commits;
@@ -33,30 +73,37 @@ void Counts::add(const DecisionView& r, bool new_push) {
     }
   }
   bypasses += r.bypasses.size();
+  if (r.bypassed())
+    ++bypassed_decisions;
   findings += r.findings.size();
+  if (r.secrets_scanned)
+    ++secrets_scanned;
 }
 
 util::Json Counts::to_json() const {
-  util::Json rules = util::Json::object();
-  for (const auto& [rule, count] : rejections_by_rule)
-    rules[rule] = count;
-  util::Json share = ai_commits_protected == 0
-                         ? util::Json()
-                         : util::Json(static_cast<double>(ai_commits_protected_reviewed) /
-                                      static_cast<double>(ai_commits_protected));
-  return {{"pushes", pushes},
-          {"decisions", decisions},
-          {"accepted", accepted},
-          {"rejected", rejected},
-          {"agent_decisions", agent_decisions},
-          {"commits", commits},
-          {"ai_commits", ai_commits},
-          {"ai_commits_protected", ai_commits_protected},
-          {"ai_commits_protected_reviewed", ai_commits_protected_reviewed},
-          {"ai_protected_reviewed_share", share},
-          {"bypasses", bypasses},
-          {"findings", findings},
-          {"rejections_by_rule", rules}};
+  return {
+      {"pushes", pushes},
+      {"decisions", decisions},
+      {"accepted", accepted},
+      {"rejected", rejected},
+      {"agent_decisions", agent_decisions},
+      {"commits", commits},
+      {"ai_commits", ai_commits},
+      {"ai_commits_protected", ai_commits_protected},
+      {"ai_commits_protected_reviewed", ai_commits_protected_reviewed},
+      {"ai_protected_reviewed_share", share(ai_commits_protected_reviewed, ai_commits_protected)},
+      {"protected_decisions", protected_decisions},
+      {"protected_commits", protected_commits},
+      {"protected_commits_reviewed", protected_commits_reviewed},
+      {"protected_reviewed_share", share(protected_commits_reviewed, protected_commits)},
+      {"bypasses", bypasses},
+      {"bypassed_decisions", bypassed_decisions},
+      {"agent_protected_refusals", agent_protected_refusals},
+      {"secret_refusals", secret_refusals},
+      {"secrets_scanned", secrets_scanned},
+      {"findings", findings},
+      {"rejections_by_rule", counts_json(rejections_by_rule)},
+      {"would_reject_by_rule", counts_json(would_reject_by_rule)}};
 }
 
 void Summary::add(const DecisionView& record) {
@@ -66,6 +113,11 @@ void Summary::add(const DecisionView& record) {
   m_last_push_id = push_id;
   m_totals.add(record, new_push);
   m_periods[period_of(record.time, m_period)].add(record, new_push);
+  for (const auto& c : record.commits)
+    if (counts_for_coverage(record, c) && c.reviewers.empty() &&
+        m_unreviewed.size() < k_unreviewed_kept)
+      m_unreviewed.push_back(
+          {record.time, record.repo, record.ref, c.id, c.author, record.pusher, c.ai_tool});
 }
 
 util::Json Summary::to_json() const {
@@ -77,7 +129,16 @@ util::Json Summary::to_json() const {
       p[k] = v;
     periods.push_back(std::move(p));
   }
-  return {{"totals", m_totals.to_json()}, {"periods", periods}};
+  util::Json unreviewed = util::Json::array();
+  for (const auto& u : m_unreviewed)
+    unreviewed.push_back({{"time", u.time},
+                          {"repo", u.repo},
+                          {"ref", u.ref},
+                          {"commit", u.commit},
+                          {"author", u.author},
+                          {"pusher", u.pusher},
+                          {"ai_tool", u.ai_tool}});
+  return {{"totals", m_totals.to_json()}, {"periods", periods}, {"unreviewed", unreviewed}};
 }
 
 } // namespace custody::report

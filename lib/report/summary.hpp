@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace custody::report {
 
@@ -24,10 +25,27 @@ struct Counts {
   uint64_t ai_commits_protected_reviewed = 0; // ...of those, with a human reviewer named
   uint64_t bypasses = 0;
   uint64_t findings = 0;
-  std::map<std::string, uint64_t> rejections_by_rule; // violations in rejected decisions
+  // CC8.1 counts every change to a protected ref, AI-assisted or not.
+  uint64_t protected_decisions = 0;        // decisions on protected refs
+  uint64_t protected_commits = 0;          // commits accepted onto protected refs (not exempt)
+  uint64_t protected_commits_reviewed = 0; // ...of those, with a human reviewer named
+  uint64_t bypassed_decisions = 0;         // accepted only because of a secret-scan bypass
+  uint64_t agent_protected_refusals = 0;   // refused decisions by agents on protected refs
+  uint64_t secret_refusals = 0;            // refused decisions with a secrets.* violation
+  uint64_t secrets_scanned = 0;            // decisions whose record has a secret-scan summary
+  // Every rule every violation of a refused decision broke (a violation naming three rules
+  // counts three times).
+  std::map<std::string, uint64_t> rejections_by_rule;
+  std::map<std::string, uint64_t> would_reject_by_rule; // evaluate-mode rules, accepted pushes
 
   void add(const DecisionView& record, bool new_push);
   util::Json to_json() const;
+};
+
+// A commit that reached a protected ref with no human reviewer named: a CC8.1 finding whether
+// or not an AI tool wrote it (a person's direct push to main is one too).
+struct Unreviewed {
+  std::string time, repo, ref, commit, author, pusher, ai_tool;
 };
 
 class Summary {
@@ -36,14 +54,22 @@ public:
   void add(const DecisionView& record);
   const Counts& totals() const { return m_totals; }
   const std::map<std::string, Counts>& periods() const { return m_periods; }
+  // The first k_unreviewed_kept unreviewed commits (the count is in totals()).
+  const std::vector<Unreviewed>& unreviewed() const { return m_unreviewed; }
   util::Json to_json() const;
+
+  static constexpr size_t k_unreviewed_kept = 1000;
 
 private:
   Period m_period;
   Counts m_totals;
   std::map<std::string, Counts> m_periods;
+  std::vector<Unreviewed> m_unreviewed;
   std::string m_last_push_id;
 };
+
+// True for a commit on an accepted protected-ref decision that counts for review coverage.
+bool counts_for_coverage(const DecisionView& record, const CommitView& commit);
 
 // "2026-03" or "2026-03-01" from an RFC 3339 time; "unknown" when there is none.
 std::string period_of(const std::string& time, Period period);

@@ -27,6 +27,11 @@ public:
   virtual ~Writer() = default;
   virtual void begin(const ReportMeta& meta) = 0;
   virtual void row(const Row& row) = 0;
+  // One decision and where it is in the chain; by default its rows (rows_for).
+  virtual void decision(const DecisionView& record, const ledger::RecordRef& where) {
+    for (const auto& r : rows_for(record, where))
+      row(r);
+  }
   virtual void end(const Summary& summary) = 0;
 };
 

@@ -32,6 +32,16 @@ void apply_secrets_section(TableReader& t, Config& config) {
   }
   if (auto v = t.strings("disabled_rules"))
     s.disabled_rules = *v;
+  if (auto v = t.string_map("tiers")) {
+    s.tiers.clear();
+    for (const auto& [id, name] : *v) {
+      if (auto tier = secrets::parse_tier(name))
+        s.tiers[id] = *tier;
+      else
+        t.error("tiers",
+                fmt::format("secrets.tiers.{}: \"{}\" is not a tier (block or warn)", id, name));
+    }
+  }
   if (auto v = t.integer("max_blob_bytes", 1, int64_t{1} << 40))
     s.max_blob_bytes = static_cast<uint64_t>(*v);
   if (auto v = t.choice("oversize", {"skip", "reject"}))
@@ -71,10 +81,6 @@ void apply_secrets_section(TableReader& t, Config& config) {
     s.on_regex_limit = *v == "accept" ? secrets::OnTimeout::accept : secrets::OnTimeout::reject;
   if (auto v = t.string("fingerprint_key"))
     s.fingerprint_key = relative_to_file(t, *v);
-  if (auto v = t.strings("warn_rules"))
-    s.warn_rules = *v;
-  if (auto v = t.strings("block_rules"))
-    s.block_rules = *v;
   if (auto v = t.globs("secret_files", util::GlobSyntax::path))
     s.secret_files = std::move(*v);
   if (auto v = t.string("baseline"))

@@ -345,11 +345,13 @@ void Engine::scan_window(size_t rule_index, std::string_view content, Window w,
       continue;
     if (rule.entropy > 0 && shannon_entropy(secret) < rule.entropy)
       continue;
-    if (rule.validator == Validator::crc32_base62 && !valid_crc32_base62_token(secret))
+    if (rule.validator != Validator::none &&
+        valid_crc32_base62_token(secret) != (rule.validator == Validator::crc32_base62))
       continue;
     std::string_view line = line_at(content, offset, offset + secret.size());
     std::string_view match_lines = line_at(content, w.start + match_start, w.start + match_end);
-    if (!not_secret_reason(rule, secret, line).empty())
+    std::string_view before = text.substr(match_start, m.groups[group].start - match_start);
+    if (!not_secret_reason(rule, {secret, line, before, path}).empty())
       continue;
     std::string fp = fingerprint(rule.id, secret, m_options.fingerprint_key);
     FindingContext ctx{

@@ -2,10 +2,6 @@
 
 namespace custody::secrets {
 
-std::string_view tier_name(Tier t) {
-  return t == Tier::warn ? "warn" : "block";
-}
-
 std::string_view location_name(Location l) {
   switch (l) {
   case Location::blob:

@@ -2,20 +2,17 @@
 // One secret found in one blob (or one commit message, tag message or path). Holds only the
 // redacted form and the fingerprint: the secret itself never leaves the engine, so no message,
 // ledger record or report can leak it.
+#include "secrets/tier.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace custody::secrets {
 
-// What a finding does to a push (issue 12): `block` findings refuse it; `warn` findings are shown
-// as warnings and recorded. Each rule has one; a site can promote or demote any rule.
-enum class Tier { block, warn };
-
 // What the scanned text was: a blob's content, or pushed text that is not a blob.
 enum class Location { blob, commit_message, tag_message, path };
 
-std::string_view tier_name(Tier t);         // "block", "warn"
 std::string_view location_name(Location l); // "blob", "commit-message", "tag-message", "path"
 
 struct Finding {
@@ -27,7 +24,7 @@ struct Finding {
   size_t offset = 0;       // byte offset of the secret in the blob
   size_t length = 0;       // the secret's length in bytes
   bool generic = false;    // found by a context rule (password = "..."), not a known format
-  Tier tier = Tier::block; // the rule's tier
+  Tier tier = Tier::block; // the rule's tier after the site's [secrets].tiers overrides
   Location location = Location::blob;
   // A `custody:allow` / `gitleaks:allow` marker on the line would silence it. The engine still
   // returns it so the push check can record the bypass, refuse it for agents, or ignore markers.

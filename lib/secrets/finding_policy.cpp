@@ -1,9 +1,8 @@
-// record_silenced_or_warning(), not_a_secret_hint(): see finding_policy.hpp.
+// record_silenced_by_marker(), not_a_secret_hint(): see finding_policy.hpp.
 #include "secrets/finding_policy.hpp"
 
 #include <fmt/format.h>
 
-#include <ostream>
 
 namespace custody::secrets {
 
@@ -17,23 +16,17 @@ util::Json finding_record(const Finding& f, const NewBlob& where) {
 
 } // namespace
 
-bool record_silenced_or_warning(const Finding& f, const NewBlob& where, hook::PushContext& ctx,
-                                hook::RefDecision& d) {
-  if (f.silenced_by_marker && !ctx.pusher.is_agent) {
-    util::Json record = finding_record(f, where);
-    record["by"] = ctx.pusher.name;
-    d.evidence["silenced_by_marker"].push_back(std::move(record));
-    return true;
-  }
-  if (f.silenced_by_marker) // an agent's marker: not honoured, and the attempt is on record
-    d.evidence["marker_refused"].push_back(finding_record(f, where));
-  if (f.tier != Tier::warn)
+bool record_silenced_by_marker(const Finding& f, const NewBlob& where, hook::PushContext& ctx,
+                               hook::RefDecision& d) {
+  if (!f.silenced_by_marker)
     return false;
-  d.evidence["warnings"].push_back(finding_record(f, where));
-  ctx.notes << fmt::format("custody: warning: possible secret in {} (commit {}, line {}): {} ({}, "
-                           "fingerprint {}); not refused, recorded\n",
-                           where.path, where.commit.substr(0, 12), f.line, f.description,
-                           f.redacted, f.fingerprint);
+  if (ctx.pusher.is_agent) { // an agent's marker: not honoured, and the attempt is on record
+    d.evidence["marker_refused"].push_back(finding_record(f, where));
+    return false;
+  }
+  util::Json record = finding_record(f, where);
+  record["by"] = ctx.pusher.name;
+  d.evidence["silenced_by_marker"].push_back(std::move(record));
   return true;
 }
 

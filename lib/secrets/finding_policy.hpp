@@ -1,8 +1,7 @@
 #pragma once
 // What the push check does with a finding before it becomes a refusal: a finding an inline
 // allow marker silenced is recorded as a bypass (rule, fingerprint, path, commit, pusher), unless
-// an agent pushed it (agents may not bypass, however the bypass is spelled); a warn-tier finding
-// is shown as a `warning:` line and recorded, never refused.
+// an agent pushed it (agents may not bypass, however the bypass is spelled).
 #include "hook/push_context.hpp"
 #include "secrets/finding.hpp"
 #include "secrets/new_blobs.hpp"
@@ -11,10 +10,11 @@
 
 namespace custody::secrets {
 
-// True if `f` is fully handled here (recorded in `d.evidence`, shown in ctx.notes) and must not
-// refuse the push; false if it goes on to the refusal path.
-bool record_silenced_or_warning(const Finding& f, const NewBlob& where, hook::PushContext& ctx,
-                                hook::RefDecision& d);
+// True if a marker silenced `f` for a human pusher: recorded in `d.evidence` as
+// "silenced_by_marker", and it must not refuse the push. False otherwise (an agent's marker is
+// recorded as "marker_refused"); the finding goes on to the tier and refusal path.
+bool record_silenced_by_marker(const Finding& f, const NewBlob& where, hook::PushContext& ctx,
+                               hook::RefDecision& d);
 
 // The "not a secret?" hint of a refusal: mentions the inline marker only to a human pusher on a
 // server that honours markers.

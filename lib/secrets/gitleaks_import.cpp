@@ -1,5 +1,6 @@
 // gitleaks → custody rules. Mapping:
-//   [[rules]] id, description, regex, secretGroup, entropy, keywords, path (a regex), tags
+//   [[rules]] id, description, regex, secretGroup, entropy, keywords, path (a regex), tags;
+//       the tier is derived (imported_tier)
 //   [rules.allowlist] / [[rules.allowlists]] description, condition (OR|AND), regexTarget,
 //       regexes, paths (regexes), stopwords, commits
 //   [allowlist] / [[allowlists]] the same, file-wide; `targetRules` attaches it to those rules
@@ -18,6 +19,16 @@
 namespace custody::secrets {
 
 namespace {
+
+// gitleaks has no tiers. A rule anchored on keywords that names one provider's format (most of
+// gitleaks' rules: a fixed prefix, or a provider keyword next to a fixed-shape value) blocks; its
+// generic rules (ids containing "generic", gitleaks' generic-api-key) and rules without keywords
+// (entropy guesses over every blob) only warn. docs/secrets.md, "Tiers".
+Tier imported_tier(const Rule& r) {
+  if (r.keywords.empty() || util::to_lower(r.id).find("generic") != std::string::npos)
+    return Tier::warn;
+  return Tier::block;
+}
 
 struct Importer {
   std::string file;
@@ -115,6 +126,7 @@ struct Importer {
     if (!compiled)
       return;
     r.regex = std::move(*compiled);
+    r.tier = imported_tier(r);
     if (r.secret_group > r.regex.group_count()) {
       note(t.line(), fmt::format("rule \"{}\": secretGroup {} but the regex has {} groups; skipped",
                                  r.id, r.secret_group, r.regex.group_count()));

@@ -193,14 +193,24 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
       d.evidence["secrets_limited_rules"].push_back(
           {{"rule", rule}, {"path", nb.path}, {"blob", nb.id}});
     for (const Finding& f : sb.findings) {
-      if (record_silenced_or_warning(f, nb, ctx, d))
+      if (record_silenced_by_marker(f, nb, ctx, d))
         continue;
       d.evidence["findings"].push_back({{"rule", f.rule},
                                         {"commit", nb.commit},
                                         {"path", nb.path},
                                         {"line", f.line},
                                         {"fingerprint", f.fingerprint},
-                                        {"redacted", f.redacted}});
+                                        {"redacted", f.redacted},
+                                        {"tier", std::string(tier_name(f.tier))}});
+      // Warn-tier rules (generic assignments, entropy guesses) are shown and recorded, never
+      // refused: a gate that blocks on guesses gets uninstalled (docs/secrets.md, "Tiers").
+      if (f.tier == Tier::warn) {
+        ctx.notes << fmt::format("custody: warning: possible secret ({}): {} ({}) at commit {}, "
+                                 "{}:{}; check it is not a live credential\n",
+                                 f.rule, f.description, f.redacted, nb.commit.substr(0, 12),
+                                 nb.path, f.line);
+        continue;
+      }
       if (bypass.fingerprints.count(f.fingerprint) && !ctx.pusher.is_agent && config.allow_bypass &&
           bypass.reason_valid) {
         if (bypass_used.insert(f.fingerprint + "\n" + nb.commit + nb.path).second)

@@ -3,7 +3,7 @@
 // Rules are data: the engine knows no provider by name; everything a format needs (keywords,
 // regex, secret group, entropy floor, checksum, examples) is here.
 #include "secrets/allowlist.hpp"
-#include "secrets/finding.hpp"
+#include "secrets/tier.hpp"
 #include "util/glob.hpp"
 #include "util/regex.hpp"
 
@@ -16,8 +16,10 @@ namespace custody::secrets {
 // Checksums published for a token format, checked after the regex matched.
 enum class Validator {
   none,
-  crc32_base62, // GitHub (ghp_/gho_/ghu_/ghs_/ghr_) and npm (npm_): prefix_ + 30 chars +
-                // base62(CRC32) in 6
+  crc32_base62,          // GitHub (ghp_/gho_/ghu_/ghs_/ghr_) and npm (npm_): prefix_ + 30 chars +
+                         // base62(CRC32) in 6
+  crc32_base62_mismatch, // the same shape whose checksum does NOT verify: a warn-tier rule
+                         // reports what the checked rule rejects (fixtures, typos)
 };
 
 // Heuristics that mark a match as "not a secret" and that a rule may turn off because its real
@@ -39,7 +41,7 @@ struct Rule {
   Validator validator = Validator::none;
   unsigned shapes_ok = 0;  // Shape bits the rule accepts as secrets
   bool generic = false;    // a context rule (password = "..."): stricter placeholder filtering
-  Tier tier = Tier::block; // `tier = "warn"` in the rule file; [secrets].warn_rules/block_rules
+  Tier tier = Tier::block; // refuse a push (block) or only report (warn); see tier.hpp
   int window_lines = 0;    // lines before and after a keyword hit that the regex may span
   std::vector<std::string> true_positives;  // examples the rule must find
   std::vector<std::string> false_positives; // examples it must not

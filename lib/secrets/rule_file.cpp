@@ -68,11 +68,15 @@ std::optional<Rule> read_rule(config::TableReader& t) {
   rule.min_length = static_cast<size_t>(t.integer("min_length", 0, 1 << 20).value_or(0));
   rule.paths = t.globs("paths", util::GlobSyntax::path).value_or(std::vector<util::Glob>{});
   rule.generic = t.boolean("generic").value_or(false);
-  if (auto v = t.choice("tier", {"block", "warn"}))
-    rule.tier = *v == "warn" ? Tier::warn : Tier::block;
   rule.window_lines = static_cast<int>(t.integer("window_lines", 0, 200).value_or(0));
-  if (auto v = t.choice("validate", {"none", "crc32-base62"}))
-    rule.validator = *v == "crc32-base62" ? Validator::crc32_base62 : Validator::none;
+  // Unsaid, a context rule only warns and a format rule blocks (docs/secrets.md, "Tiers").
+  rule.tier = rule.generic ? Tier::warn : Tier::block;
+  if (auto v = t.choice("tier", {"block", "warn"}))
+    rule.tier = *parse_tier(*v);
+  if (auto v = t.choice("validate", {"none", "crc32-base62", "crc32-base62-mismatch"}))
+    rule.validator = *v == "crc32-base62"            ? Validator::crc32_base62
+                     : *v == "crc32-base62-mismatch" ? Validator::crc32_base62_mismatch
+                                                     : Validator::none;
   for (const auto& s : t.strings("accepts").value_or(std::vector<std::string>{})) {
     if (s == "uuid")
       rule.shapes_ok |= static_cast<unsigned>(Shape::uuid);

@@ -25,24 +25,6 @@ Allowlist site_allowlist(const SecretsConfig& config) {
   return a;
 }
 
-namespace {
-
-bool listed(const std::vector<std::string>& ids, const std::string& id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
-// [secrets].warn_rules / block_rules: a site demotes or promotes rules by id.
-void apply_site_tiers(const SecretsConfig& config, std::vector<Rule>& rules) {
-  for (Rule& r : rules) {
-    if (listed(config.warn_rules, r.id))
-      r.tier = Tier::warn;
-    if (listed(config.block_rules, r.id))
-      r.tier = Tier::block;
-  }
-}
-
-} // namespace
-
 Result<LoadedEngine> load_engine(const SecretsConfig& config,
                                  const std::filesystem::path& git_dir) {
   std::vector<Rule> rules;
@@ -72,8 +54,19 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config,
       options.allowlists.push_back(std::move(a));
     notes.insert(notes.end(), file.notes.begin(), file.notes.end());
   }
-  std::erase_if(rules, [&](const Rule& r) { return listed(config.disabled_rules, r.id); });
-  apply_site_tiers(config, rules);
+  std::erase_if(rules, [&](const Rule& r) {
+    return std::find(config.disabled_rules.begin(), config.disabled_rules.end(), r.id) !=
+           config.disabled_rules.end();
+  });
+  for (const auto& [id, tier] : config.tiers) {
+    auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == id; });
+    if (it == rules.end())
+      return make_error(
+          ErrorCode::invalid_config,
+          fmt::format("[secrets].tiers names rule \"{}\", which no rule file defines", id),
+          "check the id against `custody config show` or the rule files");
+    it->tier = tier;
+  }
   if (auto key_path = fingerprint_key_path(config, git_dir); !key_path.empty()) {
     auto key = load_or_create_fingerprint_key(key_path);
     if (!key)

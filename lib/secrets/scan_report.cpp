@@ -30,11 +30,11 @@ std::string printable(std::string_view s) {
 std::string text_report(const std::vector<LocatedFinding>& findings) {
   std::string out;
   for (const auto& f : findings)
-    out += fmt::format("{}:{}:{}: {}{}: {}: {} (fingerprint {}, commit {})\n", printable(f.path),
-                       f.finding.line, f.finding.column,
-                       f.finding.tier == Tier::warn ? "warning: " : "", f.finding.rule,
-                       printable(f.finding.description), printable(f.finding.redacted),
-                       f.finding.fingerprint, f.commit.substr(0, 12));
+    out +=
+        fmt::format("{}:{}:{}: {}{}: {}: {} (fingerprint {}, commit {})\n", printable(f.path),
+                    f.finding.line, f.finding.column, f.finding.rule,
+                    f.finding.tier == Tier::warn ? " (warn)" : "", printable(f.finding.description),
+                    printable(f.finding.redacted), f.finding.fingerprint, f.commit.substr(0, 12));
   return out;
 }
 

@@ -23,14 +23,16 @@ struct LocatedFinding {
 // one line of a report or a baseline.
 std::string printable(std::string_view s);
 
-// "path:line:column: rule: description: redacted (fingerprint F, commit C)\n" per finding.
+// "path:line:column: rule[ (warn)]: description: redacted (fingerprint F, commit C)\n" per
+// finding; only warn-tier findings name their tier.
 std::string text_report(const std::vector<LocatedFinding>& findings);
 
-// [{rule, description, control, commit, path, line, column, blob, fingerprint, redacted}, ...]
+// [{rule, description, control, tier, commit, path, line, column, blob, fingerprint, redacted}]
 util::Json json_report(const std::vector<LocatedFinding>& findings);
 
-// One run whose driver lists the rules that have results; each result carries the location, the
-// commit (properties), and the fingerprint as a partialFingerprint so dashboards deduplicate it.
+// One run whose driver lists the rules that have results (level "error" for block tier, "warning"
+// for warn tier); each result carries the location, the commit (properties), and the
+// fingerprint as a partialFingerprint so dashboards deduplicate it.
 util::Json sarif_report(const std::vector<LocatedFinding>& findings, std::string_view tool_version);
 
 // A repository path as a relative URI reference (RFC 3986: everything but unreserved characters

@@ -2,10 +2,12 @@
 // The [secrets] configuration: secret scanning of the blobs a push introduces (issue 4,
 // docs/secrets.md). Every key is in config/default.toml with its default.
 #include "secrets/secret_files.hpp"
+#include "secrets/tier.hpp"
 #include "util/glob.hpp"
 #include "util/regex.hpp"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,8 @@ struct SecretsConfig {
   // TOML, detected by content. Relative paths are relative to the config file that named them.
   std::vector<std::string> rules = {"builtin"};
   std::vector<std::string> disabled_rules; // rule ids to drop
+  // Per-rule tier overrides: { rule-id = "warn" } demotes, "block" promotes (docs/secrets.md).
+  std::map<std::string, Tier, std::less<>> tiers;
   uint64_t max_blob_bytes = 10 * 1024 * 1024;
   OnSkip oversize = OnSkip::skip;
   OnSkip binary = OnSkip::skip;
@@ -40,8 +44,6 @@ struct SecretsConfig {
   OnTimeout on_regex_limit = OnTimeout::reject;
   // The HMAC key of fingerprints; empty: <git_dir>/custody/fingerprint.key (fingerprint_key.hpp).
   std::string fingerprint_key;
-  std::vector<std::string> warn_rules;  // rule ids demoted to the warn tier
-  std::vector<std::string> block_rules; // rule ids promoted to the block tier
   // Paths that are credentials by nature (secret_files.hpp); new files there are refused.
   std::vector<util::Glob> secret_files = default_secret_files();
   std::string baseline;     // a `custody scan --baseline-out` file: its fingerprints are accepted

@@ -831,6 +831,104 @@ def doc_files():
         f.add(f'checksum = "{rnd(HEX, 64)}"', decoy="sha256")
 
 
+# --- issue 12: recall causes (hex and base64 behind a telling key, current vendor formats, URLs
+# with an empty user, `pass:` keys) and precision causes (code that names a secret, placeholders,
+# names of secrets, fixtures, documentation examples). Generated last so the files above keep
+# their bytes.
+def issue12_files():
+    f = new("rails-app/.env.production")
+    f.add("RAILS_ENV=production")
+    f.add(f"SECRET_KEY_BASE={rnd(HEX, 128)}", "rails")
+    f.add(f"REDIS_URL=redis://:{password(18)}@cache.acme.internal:6379/1", "redis")
+    f.add(f"BUNDLE_ENTERPRISE__CONTRIBSYS__COM={rnd(HEX, 8)}:{rnd(HEX, 8)}", "sidekiq")
+    f.add(f"ASSET_DIGEST={rnd(HEX, 64)}", decoy="sha256")
+
+    f = new("charts/monitoring/values-prod.yaml")
+    f.add("datadog:")
+    f.add(f"  apiKey: {rnd(HEX, 32)}", "datadog")
+    f.add(f"  appKey: {rnd(HEX, 40)}", "datadog")
+    f.add("  site: datadoghq.eu")
+    f.add("  apiKeyExistingSecret: datadog-secret-v2", decoy="secret-name")
+    f.add("tls:")
+    f.add("  secretName: acme-tls-cert-2024", decoy="secret-name")
+    f.add("postgresql:")
+    f.add("  auth:")
+    f.add("    existingSecret: postgres-credentials-v2", decoy="secret-name")
+    f.add("    secretKeys:")
+    f.add("      adminPasswordKey: postgres-password-01", decoy="secret-name")
+
+    f = new("ansible/group_vars/db.yml")
+    f.add("db_host: db1.acme.internal")
+    f.add("db_user: app")
+    f.add(f"pass: {password(16)}", "generic")
+    f.add(f"db_pass: \"{password(18)}\"", "generic")
+
+    f = new("ci/vendor-tokens.env")
+    at = "ATATT3xFfGF0" + rnd(B64URL, 171) + "=" + rnd("0123456789ABCDEF", 8)
+    f.add(f"JIRA_API_TOKEN={at}", "atlassian")
+    f.add(f"TELEGRAM_BOT_TOKEN={rnd('123456789', 1)}{rnd(DI, 9)}:A{R.choice('BCDEFGH')}{rnd(B64URL, 33)}", "telegram")
+    f.add(f"ETSY_API_KEY={rnd(LO + DI, 24)}", "etsy")
+    f.add(f"PLANETSCALE_PASSWORD=pscale_pw_{rnd(B64URL, 30)}={rnd(ALNUM, 12)}", "planetscale")
+    f.add(f"MESSAGE_BIRD_API_KEY={rnd(ALNUM, 25)}", "messagebird")
+    f.add(f"FLY_API_TOKEN=\"FlyV1 fm2_{rnd(B64, 160)}==\"", "flyio")
+    f.add(f"OP_SECRET_KEY=A3-{rnd(UP + DI, 6)}-{rnd(UP + DI, 11)}-{rnd(UP + DI, 5)}-{rnd(UP + DI, 5)}-{rnd(UP + DI, 5)}", "onepassword")
+    f.add(f"SNYK_TOKEN={uuid()}", "snyk")
+    f.add(f"SONAR_TOKEN={rnd(HEX, 40)}", "sonarqube")
+    f.add(f"CLICKHOUSE_KEY_SECRET=4b1d{rnd(ALNUM, 38)}", "clickhouse")
+    f.add(f"GH_APP_INSTALLATION_TOKEN={crc_token('ghs_')}", "github")
+    f.add(f"HARNESS_API_KEY=sat.{rnd(B64URL, 22)}.{rnd(ALNUM, 24)}.{rnd(ALNUM, 20)}", "harness")
+    f.add(f"ARTIFACTORY_ACCESS_TOKEN={rnd(LO + DI, 64)}", "jfrog")
+
+    f = new("accounts/forms.py")
+    f.add("from django import forms")
+    f.add("from rest_framework.authtoken.models import Token")
+    f.add("")
+    f.add("class LoginForm(forms.Form):")
+    f.add("    username = forms.CharField(max_length=150)")
+    f.add("    password = forms.CharField(widget=forms.PasswordInput)", decoy="form-field")
+    f.add("")
+    f.add("def issue_token(user):")
+    f.add("    token = Token.objects.get_or_create(user=user)[0]", decoy="orm-call")
+    f.add("    secret_key = settings.SIGNING_BACKEND_2", decoy="code")
+    f.add("    return token.key")
+    f.add("")
+    f.add('DUMMY_API_KEY = "test_api_key_123"', decoy="fixture")
+    f.add('MOCK_TOKEN = "mock-token-0001"', decoy="fixture")
+
+    f = new("docs/contributing.md")
+    f.add("Clone with a token:")
+    f.add("    git clone https://USERNAME:PERSONAL_ACCESS_TOKEN@github.com/acme/app.git", decoy="placeholder")
+    f.add("Connect with `mongodb://DB_USER:DB_PASS@localhost:27017/app`.", decoy="placeholder")
+    f.add("<pre>curl -H 'Authorization: token &lt;token&gt;' https://api.acme.io</pre>", decoy="placeholder")
+    f.add("The jwt.io example, `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c`, decodes to John Doe.", decoy="docs-example")
+    f.add("Stripe's docs use `sk_test_4eC39HqLyjWDarjtT1zdp7dc` in every sample.", decoy="docs-example")
+
+    f = new("auth/client_secret.json")
+    f.add("{")
+    f.add('  "installed": {')
+    f.add('    "auth_uri": "https://accounts.google.com/o/oauth2/auth",')
+    f.add('    "token_uri": "https://oauth2.googleapis.com/token",', decoy="token-uri")
+    f.add('    "redirect_uris": ["http://localhost"]')
+    f.add("  }")
+    f.add("}")
+
+    f = new("Jenkinsfile")
+    f.add("pipeline {")
+    f.add("  environment {")
+    f.add("    REGISTRY_CREDENTIALS = credentials('dockerhub-creds-2024')", decoy="credential-id")
+    f.add("  }")
+    f.add("  stages { stage('push') { steps {")
+    f.add("    withCredentials([string(credentialsId: 'github-deploy-token-01', variable: 'TOKEN')]) { sh 'make push' }", decoy="credential-id")
+    f.add("  } } }")
+    f.add("}")
+
+    f = new("web/static/logo.svg")
+    png = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(60) + bytes(R.randrange(256) for _ in range(90)) + bytes(40)).decode()
+    f.add('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64">')
+    f.add(f'  <image width="64" height="64" href="data:image/png;base64,{png}"/>', decoy="base64-image")
+    f.add("</svg>")
+
+
 def main():
     env_files()
     python_files()
@@ -843,6 +941,7 @@ def main():
     shell_files()
     config_files()
     doc_files()
+    issue12_files()
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
     labels = {"positives": [], "decoys": []}

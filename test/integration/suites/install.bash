@@ -37,5 +37,5 @@ test_foreign_hook_is_preserved() {
 }
 
 test_install_help() {
-  "$CUSTODY_BIN" install --help | grep -q "usage: custody install MODE"
+  "$CUSTODY_BIN" install --help | grep >/dev/null "usage: custody install MODE"
 }

@@ -28,7 +28,7 @@ test_deb_layout_and_control() {
   [[ -f root/etc/custody/custody.toml ]]
   [[ -f root/usr/share/doc/custody/hosts/gitea.md ]]
   [[ -f root/usr/share/doc/custody/soc2.md ]]
-  zcat root/usr/share/man/man1/custody.1.gz | grep -q '^\.TH CUSTODY 1'
+  zcat root/usr/share/man/man1/custody.1.gz | grep >/dev/null '^\.TH CUSTODY 1'
   [[ $(dpkg-deb -f "$DEB" Package) == custody ]]
   # Libraries are linked statically (cmake/Dependencies.cmake): none is a package dependency or
   # loaded at run time. (libstdc++ too, except in sanitizer builds, whose runtimes need it shared.)
@@ -43,7 +43,7 @@ test_deb_layout_and_control() {
     fi
   done
   dpkg-deb -f "$DEB" Depends | grep -q '^git '
-  dpkg-deb --ctrl-tarfile "$DEB" | tar -xO ./conffiles | grep -qx /etc/custody/custody.toml
+  dpkg-deb --ctrl-tarfile "$DEB" | tar -xO ./conffiles | grep -x >/dev/null /etc/custody/custody.toml
   # The packaged configuration is valid as it ships.
   root/usr/bin/custody config check root/etc/custody/custody.toml
 }

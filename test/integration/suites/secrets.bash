@@ -196,11 +196,12 @@ test_secret_file_by_name_refused_public_certificate_accepted() {
 
 test_warn_tier_warns_records_and_accepts() {
   make_server; make_client
-  printf '[secrets]\nwarn_rules = ["stripe-secret-key-live"]\n' >server.git/custody.toml
+  printf '[secrets]\ntiers = { stripe-secret-key-live = "warn" }\n' >server.git/custody.toml
   cd client; commit_file config/prod.env "STRIPE_KEY=$SECRET"
   expect_push_accepted origin main
-  expect_output_contains "custody: warning: possible secret in config/prod.env"
-  grep -qF '"warnings":[{' <<<"$(tail -n 1 "$(ledger ../server.git)")" || fail "warning not recorded"
+  expect_output_contains "custody: warning: possible secret (stripe-secret-key-live)"
+  expect_output_contains "config/prod.env:1"
+  grep -qF '"tier":"warn"' <<<"$(tail -n 1 "$(ledger ../server.git)")" || fail "warning not recorded"
   expect_secret_nowhere
 }
 

@@ -120,6 +120,13 @@ TEST_F(ReportTest, SummaryArithmetic) {
   EXPECT_DOUBLE_EQ(t["ai_protected_reviewed_share"].get<double>(), 2.0 / 3.0);
   EXPECT_EQ(t["bypasses"], 2);
   EXPECT_EQ(t["findings"], 1);
+  // Review coverage counts every commit reaching a protected ref, AI-assisted or not.
+  EXPECT_EQ(t["protected_commits"], 4); // c1, c2, c3 (main), c5 (release/1)
+  EXPECT_EQ(t["protected_commits_reviewed"], 2);
+  EXPECT_EQ(t["bypassed_decisions"], 1);
+  ASSERT_EQ(r["summary"]["unreviewed"].size(), 2u);
+  EXPECT_EQ(r["summary"]["unreviewed"][0]["commit"], "c2");
+  EXPECT_EQ(r["summary"]["unreviewed"][1]["commit"], "c3");
   EXPECT_EQ(
       t["rejections_by_rule"],
       util::Json({{"agents.protected", 1}, {"refs.force_push", 1}, {"trailers.reviewed_by", 2}}));
@@ -196,7 +203,10 @@ TEST_F(ReportTest, HtmlIsSelfContainedWithFiguresAndChart) {
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_EQ(html.find("src="), std::string::npos);
-  EXPECT_NE(html.find(">=cmd|&#39; /C calc&#39;!A0<"), std::string::npos); // escaped, not markup
+  EXPECT_NE(html.find(" by =cmd|&#39; /C calc&#39;!A0;"), std::string::npos); // escaped
+  EXPECT_NE(html.find("<section class=\"control\" id=\"control-CC8.1\">"), std::string::npos);
+  EXPECT_NE(html.find("@page{size:A4"), std::string::npos);
+  EXPECT_NE(html.find("Broke refs.force_push (CC8.1)"), std::string::npos);
 }
 
 TEST_F(ReportTest, MarkdownHasRowsAndSummary) {

@@ -106,6 +106,7 @@ TEST(BuiltinRules, GeneratedTableMatchesRulesToml) {
     EXPECT_EQ(a.validator, b.validator) << a.id;
     EXPECT_EQ(a.shapes_ok, b.shapes_ok) << a.id;
     EXPECT_EQ(a.generic, b.generic) << a.id;
+    EXPECT_EQ(a.tier, b.tier) << a.id;
     EXPECT_EQ(a.window_lines, b.window_lines) << a.id;
     EXPECT_EQ(a.origin, b.origin) << a.id;
     EXPECT_TRUE(a.true_positives.empty() && a.false_positives.empty()) << a.id;
@@ -216,4 +217,18 @@ TEST(BuiltinRules, OneFindingPerSecretUnderTheSpecificRule) {
     got += f.rule + " ";
   ASSERT_EQ(result.findings.size(), 1u) << got;
   EXPECT_FALSE(result.findings[0].generic) << got;
+}
+
+TEST(BuiltinRules, EveryRuleStatesItsTier) {
+  // The defaults (generic: warn, else block) are for site rule files; a builtin rule says which
+  // tier it is in so that a review of rules.toml sees what refuses a push.
+  auto text = custody::util::read_file(CUSTODY_SOURCE_DIR "/config/rules.toml");
+  ASSERT_TRUE(text.ok());
+  size_t rules = 0, tiers = 0;
+  for (size_t at = 0; (at = text->find("\n[[rule]]\n", at)) != std::string::npos; ++at)
+    ++rules;
+  for (size_t at = 0; (at = text->find("\ntier = \"", at)) != std::string::npos; ++at)
+    ++tiers;
+  EXPECT_EQ(rules, rules_toml().rules.size());
+  EXPECT_EQ(tiers, rules);
 }
