@@ -6,6 +6,7 @@
 #include "secrets/blob_scan.hpp"
 #include "secrets/finding_policy.hpp"
 #include "secrets/new_blobs.hpp"
+#include "secrets/pushed_text.hpp"
 #include "secrets/rule_set.hpp"
 
 #include <fmt/format.h>
@@ -142,19 +143,26 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
     base.emplace(std::move(*opened));
   }
   auto is_old_blob = [&](const std::string& id) { return base && base->contains(id); };
-  auto blobs = quarantined ? new_blobs(ctx.repo, tips, hide, is_old_blob, is_old_blob)
-                           : new_blobs(ctx.repo, tips, hide, is_old_blob);
+  std::vector<NewCommit> commits; // their messages and paths are scanned too (pushed_text.hpp)
+  auto blobs = new_blobs(ctx.repo, tips, hide, is_old_blob,
+                         quarantined ? IsOld(is_old_blob) : IsOld(), &commits);
   if (!blobs)
     return fail(blobs.error().message);
+  auto tags = new_tags(ctx.repo, decisions, is_old_blob);
+  if (!tags)
+    return fail(tags.error().message);
 
-  // 3. Scan. The engine is built only when there is something to scan: deletes, tags and pushes
-  // of commits the repository already has cost nothing (docs/ARCHITECTURE.md, "Per-push cost").
+  // 3. Scan. The engine is built only when there is something to scan: deletes and pushes of
+  // objects the repository already has cost nothing (docs/ARCHITECTURE.md, "Per-push cost").
   BlobScanReport report;
-  if (!blobs->empty()) {
+  size_t texts = 0; // entries for commit and tag messages and paths, after the blobs
+  if (!blobs->empty() || !commits.empty() || !tags->empty()) {
     auto engine = load_engine(config, ctx.repo.git_dir());
     if (!engine)
       return fail(engine.error().message);
     report = scan_blobs(ctx.repo, engine->engine, *blobs, config.max_blob_bytes, deadline);
+    texts = scan_pushed_text(engine->engine, commits, *tags, config.max_blob_bytes, decisions,
+                             *blobs, report);
   }
   const auto elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::steady_clock::now() - started)
@@ -258,7 +266,7 @@ void check_push(hook::PushContext& ctx, std::vector<hook::RefDecision>& decision
   }
 
   // 5. The scan summary, and the time budget.
-  util::Json summary = {{"blobs", blob_count},
+  util::Json summary = {{"blobs", blob_count - texts},
                         {"bytes", report.bytes_scanned},
                         {"ms", elapsed_ms},
                         {"complete", !report.timed_out}};
