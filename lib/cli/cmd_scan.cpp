@@ -171,6 +171,7 @@ int cmd_scan(const Args& args, hook::Io& io) {
   const auto started = std::chrono::steady_clock::now();
   // A whole history touches every pack page: keep the mapped part (and so the RSS) bounded.
   git::limit_pack_memory(size_t{32} << 20, size_t{128} << 20);
+  git::limit_object_cache(size_t{16} << 20);
   auto repo = git::Repo::open(parsed->value("--repo").value_or(io.cwd.string()));
   if (!repo) {
     print_command_error(io.err, "scan", repo.error());
