@@ -11,4 +11,8 @@ namespace custody::git {
 // are unmapped first).
 void limit_pack_memory(size_t window_bytes, size_t total_bytes);
 
+// libgit2's cache of parsed commits and trees (256 MiB per process by default): a whole-history
+// walk reads each tree once, so a small cache loses little and keeps the walk's memory bounded.
+void limit_object_cache(size_t bytes);
+
 } // namespace custody::git

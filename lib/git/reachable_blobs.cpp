@@ -32,9 +32,10 @@ std::string hex(const git_oid* oid) {
   return buf;
 }
 
-// Adds the blobs of `root` (and its subtrees not seen yet) to `out`, attributed to `commit_id`.
+// Hands the blobs of `root` (and its subtrees not seen yet) to `visit`, attributed to `commit_id`.
 Status walk_tree(const Repo& repo, const git_oid& root, const std::string& commit_id,
-                 OidSet& seen_trees, OidSet& seen_blobs, std::vector<TreeBlob>& out) {
+                 OidSet& seen_trees, OidSet& seen_blobs,
+                 const std::function<void(TreeBlob&&)>& visit) {
   struct Pending {
     git_oid tree;
     std::string prefix;
@@ -60,7 +61,7 @@ Status walk_tree(const Repo& repo, const git_oid& root, const std::string& commi
         break;
       case GIT_OBJECT_BLOB:
         if (seen_blobs.insert(*id).second)
-          out.push_back({hex(id), commit_id, p.prefix + git_tree_entry_name(e)});
+          visit({hex(id), commit_id, p.prefix + git_tree_entry_name(e)});
         break;
       default: // submodule commits live in other repositories
         break;
@@ -75,8 +76,17 @@ Status walk_tree(const Repo& repo, const git_oid& root, const std::string& commi
 Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
                                               const std::vector<std::string>& tips) {
   std::vector<TreeBlob> out;
+  auto walked =
+      for_each_reachable_blob(repo, tips, [&](TreeBlob&& b) { out.push_back(std::move(b)); });
+  if (!walked)
+    return walked.error();
+  return out;
+}
+
+Status for_each_reachable_blob(const Repo& repo, const std::vector<std::string>& tips,
+                               const std::function<void(TreeBlob&&)>& visit) {
   if (tips.empty())
-    return out;
+    return ok_status();
   git_revwalk* walk_raw = nullptr;
   if (git_revwalk_new(&walk_raw, repo.raw()) != 0)
     return git_error("cannot walk history");
@@ -102,11 +112,11 @@ Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
     if (!seen_trees.insert(*root).second)
       continue;
     const std::string commit_id = hex(&commit_oid);
-    CUSTODY_TRY(walk_tree(repo, *root, commit_id, seen_trees, seen_blobs, out));
+    CUSTODY_TRY(walk_tree(repo, *root, commit_id, seen_trees, seen_blobs, visit));
   }
   if (rc != GIT_ITEROVER)
     return git_error("cannot walk history");
-  return out;
+  return ok_status();
 }
 
 Result<std::vector<TreeBlob>> tree_blobs(const Repo& repo, const std::string& tree_id) {
@@ -116,7 +126,8 @@ Result<std::vector<TreeBlob>> tree_blobs(const Repo& repo, const std::string& tr
   OidSet seen_trees{oid};
   OidSet seen_blobs;
   std::vector<TreeBlob> out;
-  CUSTODY_TRY(walk_tree(repo, oid, "", seen_trees, seen_blobs, out));
+  CUSTODY_TRY(walk_tree(repo, oid, "", seen_trees, seen_blobs,
+                        [&](TreeBlob&& b) { out.push_back(std::move(b)); }));
   return out;
 }
 

@@ -5,6 +5,7 @@
 // tree touches each unchanged subtree once, not 100k times), and no diff is computed.
 #include "git/repo.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,5 +24,11 @@ Result<std::vector<TreeBlob>> reachable_blobs(const Repo& repo,
 
 // Every blob of one tree (a ref or tag may point straight at a tree), each once; `commit` is empty.
 Result<std::vector<TreeBlob>> tree_blobs(const Repo& repo, const std::string& tree_id);
+
+// The same blobs, handed to `visit` as they are found, so a caller can stream them instead of
+// holding the whole list (`custody scan --all` on a large history). Memory: the sets of tree and
+// blob ids already seen (20 bytes each plus the hash table's overhead).
+Status for_each_reachable_blob(const Repo& repo, const std::vector<std::string>& tips,
+                               const std::function<void(TreeBlob&&)>& visit);
 
 } // namespace custody::git

@@ -2,6 +2,9 @@
 // thread does not hold up the others.
 #include "secrets/blob_scan.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -20,8 +23,64 @@ std::string_view blob_status_name(BlobStatus s) {
     return "unreadable";
   case BlobStatus::not_scanned:
     return "not-scanned";
+  case BlobStatus::regex_limit:
+    return "regex-limit";
   }
   return "unknown";
+}
+
+std::optional<UnscannedRefusal> refusal_for(const ScannedBlob& blob, const SecretsConfig& config) {
+  const bool skip_refused =
+      (blob.status == BlobStatus::binary && config.binary == OnSkip::reject) ||
+      (blob.status == BlobStatus::oversize && config.oversize == OnSkip::reject);
+  if (skip_refused)
+    return UnscannedRefusal{
+        fmt::format("secrets.{}_blob", blob_status_name(blob.status)),
+        fmt::format("{} blob ({} bytes) cannot be scanned for secrets and this server refuses "
+                    "such blobs",
+                    blob_status_name(blob.status), blob.size),
+        "remove the file from the commits (git rm --cached, then rewrite them), or store it "
+        "outside the repository (Git LFS, an artifact store)"};
+  if (blob.status == BlobStatus::regex_limit && config.on_regex_limit == OnTimeout::reject)
+    return UnscannedRefusal{
+        "secrets.regex_limit",
+        fmt::format("blob ({} bytes) not fully scanned for secrets: rule {} hit the regex "
+                    "engine's match limit on it",
+                    blob.size, fmt::join(blob.limited_rules, ", ")),
+        "shorten the long line or run of repeated text in that file; if the file is genuine, an "
+        "administrator can set [secrets].on_regex_limit = \"accept\" (recorded in the ledger)"};
+  return std::nullopt;
+}
+
+ScannedBlob scan_one_blob(const Engine& engine, const NewBlob& where, Result<git::Repo::Blob> blob,
+                          Deadline deadline) {
+  ScannedBlob out;
+  if (!blob) {
+    out.status = BlobStatus::unreadable;
+    return out;
+  }
+  out.size = blob->size;
+  // By name first: keystores are binary, and a key is a secret whatever its size.
+  if (auto f = engine.secret_file_finding(
+          where.path, blob->content ? *blob->content : std::string_view{}, where.id, where.commit))
+    out.findings.push_back(std::move(*f));
+  if (!blob->content) {
+    out.status = BlobStatus::oversize;
+    return out;
+  }
+  const std::string& content = *blob->content;
+  if (is_binary(content)) {
+    out.status = BlobStatus::binary;
+    return out;
+  }
+  ScanResult r = engine.scan(content, where.path, where.commit, deadline);
+  std::move(r.findings.begin(), r.findings.end(), std::back_inserter(out.findings));
+  out.limited_rules = std::move(r.limited_rules);
+  if (r.timed_out)
+    out.status = BlobStatus::not_scanned;
+  else
+    out.status = out.limited_rules.empty() ? BlobStatus::scanned : BlobStatus::regex_limit;
+  return out;
 }
 
 BlobScanReport scan_blobs(const git::Repo& repo, const Engine& engine,
@@ -51,30 +110,11 @@ BlobScanReport scan_blobs(const git::Repo& repo, const Engine& engine,
         std::lock_guard lock(read_mutex);
         return repo.read_blob(blobs[i].id, max_blob_bytes);
       }();
-      if (!blob) {
-        out.status = BlobStatus::unreadable;
-        continue;
-      }
-      out.size = blob->size;
-      if (!blob->content) {
-        out.status = BlobStatus::oversize;
-        continue;
-      }
-      const std::string& content = *blob->content;
-      if (is_binary(content)) {
-        out.status = BlobStatus::binary;
-        continue;
-      }
-      ScanResult r = engine.scan(content, blobs[i].path, blobs[i].commit, deadline);
-      out.findings = std::move(r.findings);
-      out.limited_rules = std::move(r.limited_rules);
-      if (r.timed_out) {
+      out = scan_one_blob(engine, blobs[i], std::move(blob), deadline);
+      if (out.status == BlobStatus::not_scanned)
         timed_out = true;
-        out.status = BlobStatus::not_scanned;
-        continue;
-      }
-      out.status = BlobStatus::scanned;
-      bytes += content.size();
+      if (out.status == BlobStatus::scanned || out.status == BlobStatus::regex_limit)
+        bytes += out.size;
     }
   };
   std::vector<std::thread> pool;

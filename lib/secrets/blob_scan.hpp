@@ -6,13 +6,17 @@
 #include "git/repo.hpp"
 #include "secrets/engine.hpp"
 #include "secrets/new_blobs.hpp"
+#include "secrets/secrets_config.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace custody::secrets {
 
-enum class BlobStatus { scanned, binary, oversize, unreadable, not_scanned };
+// regex_limit: scanned, but some rule's regex hit PCRE2's match or depth limit on it (crafted
+// text can do that on purpose), so that rule did not fully scan it; findings are still kept.
+enum class BlobStatus { scanned, binary, oversize, unreadable, not_scanned, regex_limit };
 
 std::string_view blob_status_name(BlobStatus s);
 
@@ -22,6 +26,19 @@ struct ScannedBlob {
   std::vector<Finding> findings;
   std::vector<std::string> limited_rules; // rules whose regex hit the PCRE2 limits on this blob
 };
+
+// The refusal a blob that was not fully scanned earns under `config` (binary = "reject",
+// oversize = "reject", on_regex_limit = "reject"), or nothing.
+struct UnscannedRefusal {
+  std::string rule; // "secrets.binary_blob", "secrets.oversize_blob", "secrets.regex_limit"
+  std::string message;
+  std::string hint;
+};
+std::optional<UnscannedRefusal> refusal_for(const ScannedBlob& blob, const SecretsConfig& config);
+
+// Scans one blob as read (or not: oversize, unreadable): by name, then its content.
+ScannedBlob scan_one_blob(const Engine& engine, const NewBlob& where, Result<git::Repo::Blob> blob,
+                          Deadline deadline);
 
 struct BlobScanReport {
   std::vector<ScannedBlob> blobs; // parallel to the input

@@ -13,19 +13,25 @@ namespace custody::secrets {
 
 using config::TableReader;
 
+namespace {
+
+// Files named in a config file are relative to it, as `rules` are.
+std::string relative_to_file(const TableReader& t, const std::string& path) {
+  if (path.empty() || std::filesystem::path(path).is_absolute() || t.file().starts_with("<"))
+    return path;
+  return (std::filesystem::path(t.file()).parent_path() / path).string();
+}
+
+} // namespace
+
 void apply_section(TableReader& t, config::Config& config) {
   auto& s = config.edit<SecretsConfig>();
   if (auto v = t.boolean("enabled"))
     s.enabled = *v;
   if (auto v = t.strings("rules")) {
     s.rules.clear();
-    auto base = std::filesystem::path(t.file()).parent_path();
-    for (const auto& r : *v) {
-      if (r == "builtin" || std::filesystem::path(r).is_absolute() || t.file().starts_with("<"))
-        s.rules.push_back(r);
-      else
-        s.rules.push_back((base / r).string());
-    }
+    for (const auto& r : *v)
+      s.rules.push_back(r == "builtin" ? r : relative_to_file(t, r));
   }
   if (auto v = t.strings("disabled_rules"))
     s.disabled_rules = *v;
@@ -74,6 +80,16 @@ void apply_section(TableReader& t, config::Config& config) {
   }
   if (auto v = t.strings("allow_fingerprints"))
     s.allow_fingerprints = *v;
+  if (auto v = t.choice("on_regex_limit", {"reject", "accept"}))
+    s.on_regex_limit = *v == "accept" ? secrets::OnTimeout::accept : secrets::OnTimeout::reject;
+  if (auto v = t.string("fingerprint_key"))
+    s.fingerprint_key = relative_to_file(t, *v);
+  if (auto v = t.globs("secret_files", util::GlobSyntax::path))
+    s.secret_files = std::move(*v);
+  if (auto v = t.string("baseline"))
+    s.baseline = relative_to_file(t, *v);
+  if (auto v = t.integer("max_decode_depth", 0, 8))
+    s.max_decode_depth = static_cast<int>(*v);
   t.finish();
 }
 

@@ -5,9 +5,11 @@
 #include "secrets/engine.hpp"
 
 #include "secrets/checksum.hpp"
+#include "secrets/derived_text.hpp"
 #include "secrets/entropy.hpp"
 #include "secrets/not_secret.hpp"
 #include "secrets/redaction.hpp"
+#include "secrets/secret_files.hpp"
 #include "util/line_counter.hpp"
 
 #include <fmt/format.h>
@@ -142,6 +144,8 @@ ScanResult Engine::scan(std::string_view content, std::string_view path, std::st
     if (a.allows_whole_path(path))
       return result;
   collect(content, path, commit, deadline, result);
+  if (!result.timed_out)
+    scan_derived(content, path, commit, deadline, m_options.max_decode_depth, result);
   if (!result.timed_out) {
     drop_generic_duplicates(result.findings);
     std::sort(result.findings.begin(), result.findings.end(),
@@ -150,6 +154,85 @@ ScanResult Engine::scan(std::string_view content, std::string_view path, std::st
               });
   }
   number_lines(content, result.findings);
+  return result;
+}
+
+namespace {
+
+bool overlaps_same_rule(const std::vector<Finding>& findings, const Finding& f, size_t start,
+                        size_t end) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& other) {
+    return other.rule == f.rule && other.offset < end && start < other.offset + other.length;
+  });
+}
+
+} // namespace
+
+void Engine::scan_derived(std::string_view content, std::string_view path, std::string_view commit,
+                          Deadline deadline, int depth, ScanResult& result) const {
+  std::vector<DerivedText> derived = indented_pem_blocks(content);
+  if (depth > 0) {
+    auto decoded = decoded_segments(content, content.size() + 4096);
+    std::move(decoded.begin(), decoded.end(), std::back_inserter(derived));
+  }
+  for (const DerivedText& d : derived) {
+    ScanResult sub;
+    collect(d.text, path, commit, deadline, sub);
+    if (!sub.timed_out && d.how != "indented")
+      scan_derived(d.text, path, commit, deadline, depth - 1, sub);
+    result.timed_out = result.timed_out || sub.timed_out;
+    for (auto& rule : sub.limited_rules)
+      if (std::find(result.limited_rules.begin(), result.limited_rules.end(), rule) ==
+          result.limited_rules.end())
+        result.limited_rules.push_back(std::move(rule));
+    for (Finding& f : sub.findings) {
+      const bool indented = d.how == "indented";
+      size_t start = indented ? d.to_parent(f.offset) : d.origin_start;
+      size_t end = indented ? start + f.length : d.origin_end;
+      if (overlaps_same_rule(result.findings, f, start, end))
+        continue;
+      f.offset = start;
+      f.length = end - start;
+      f.decoded = f.decoded.empty() ? d.how : d.how + "+" + f.decoded;
+      f.silenced_by_marker =
+          f.silenced_by_marker || (m_options.inline_allow == InlineAllow::honoured &&
+                                   has_inline_allow(line_at(content, start, end)));
+      result.findings.push_back(std::move(f));
+    }
+    if (result.timed_out)
+      return;
+  }
+}
+
+std::optional<Finding> Engine::secret_file_finding(std::string_view path, std::string_view content,
+                                                   std::string_view blob_id,
+                                                   std::string_view commit) const {
+  if (!is_secret_file(path, content, m_options.secret_files))
+    return std::nullopt;
+  std::string_view covered = content.empty() ? blob_id : content;
+  Finding f;
+  f.rule = "secret-file";
+  f.description = "File whose name marks a credential (private key, keystore, credentials file)";
+  f.control = "CC6.1";
+  f.line = 1;
+  f.column = 1;
+  f.length = content.size();
+  f.fingerprint = fingerprint(f.rule, covered, m_options.fingerprint_key);
+  f.redacted = "(whole file)";
+  FindingContext ctx{f.rule, {}, {}, {}, path, commit, f.fingerprint};
+  for (const auto& a : m_options.allowlists)
+    if (a.allows(ctx) || a.allows_whole_path(path))
+      return std::nullopt;
+  return f;
+}
+
+ScanResult Engine::scan_text(std::string_view text, Location kind, std::string_view commit) const {
+  ScanResult result;
+  collect(text, {}, commit, Deadline::max(), result);
+  drop_generic_duplicates(result.findings);
+  number_lines(text, result.findings);
+  for (Finding& f : result.findings)
+    f.location = kind;
   return result;
 }
 
@@ -270,9 +353,7 @@ void Engine::scan_window(size_t rule_index, std::string_view content, Window w,
     std::string_view before = text.substr(match_start, m.groups[group].start - match_start);
     if (!not_secret_reason(rule, {secret, line, before, path}).empty())
       continue;
-    if (m_options.inline_allow == InlineAllow::honoured && has_inline_allow(match_lines))
-      continue;
-    std::string fp = fingerprint(rule.id, secret);
+    std::string fp = fingerprint(rule.id, secret, m_options.fingerprint_key);
     FindingContext ctx{
         rule.id, secret, text.substr(match_start, match_end - match_start), line, path, commit, fp};
     bool allowed = std::any_of(rule.allowlists.begin(), rule.allowlists.end(),
@@ -288,8 +369,10 @@ void Engine::scan_window(size_t rule_index, std::string_view content, Window w,
     f.control = rule.control;
     f.offset = offset;
     f.length = secret.size();
-    f.tier = rule.tier;
     f.generic = rule.generic; // line and column: number_lines(), once the findings are final
+    f.tier = rule.tier;
+    f.silenced_by_marker =
+        m_options.inline_allow == InlineAllow::honoured && has_inline_allow(match_lines);
     f.fingerprint = std::move(fp);
     f.redacted = redact(secret);
     result.findings.push_back(std::move(f));

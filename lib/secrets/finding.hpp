@@ -1,12 +1,19 @@
 #pragma once
-// One secret found in one blob. Holds only the redacted form and the fingerprint: the secret
-// itself never leaves the engine, so no message, ledger record or report can leak it.
+// One secret found in one blob (or one commit message, tag message or path). Holds only the
+// redacted form and the fingerprint: the secret itself never leaves the engine, so no message,
+// ledger record or report can leak it.
 #include "secrets/tier.hpp"
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace custody::secrets {
+
+// What the scanned text was: a blob's content, or pushed text that is not a blob.
+enum class Location { blob, commit_message, tag_message, path };
+
+std::string_view location_name(Location l); // "blob", "commit-message", "tag-message", "path"
 
 struct Finding {
   std::string rule;        // rule id (violations prefix it with "secrets.")
@@ -18,8 +25,13 @@ struct Finding {
   size_t length = 0;       // the secret's length in bytes
   bool generic = false;    // found by a context rule (password = "..."), not a known format
   Tier tier = Tier::block; // the rule's tier after the site's [secrets].tiers overrides
-  std::string fingerprint; // rule + SHA-256 of the secret: stable across rebase and squash
-  std::string redacted;    // e.g. "AKIA…(20 chars)"
+  Location location = Location::blob;
+  // A `custody:allow` / `gitleaks:allow` marker on the line would silence it. The engine still
+  // returns it so the push check can record the bypass, refuse it for agents, or ignore markers.
+  bool silenced_by_marker = false;
+  std::string decoded; // "" or how the secret was encoded, outermost first: "base64", "hex+base64"
+  std::string fingerprint; // "<rule>:<20 hex of HMAC-SHA256(key, secret)>": stable across rebase
+  std::string redacted;    // e.g. "AKIA…": at most 4 leading characters, never the length
 };
 
 } // namespace custody::secrets

@@ -28,23 +28,30 @@ Status add_whole_history(const git::Repo& repo, const std::vector<std::string>& 
 
 } // namespace
 
+Result<std::vector<std::string>> all_tips(const git::Repo& repo) {
+  std::vector<std::string> tips;
+  std::set<std::string> unique;
+  auto listed = repo.for_each_ref([&](const std::string&, const std::string& target) {
+    if (auto c = repo.peel_to_commit(target); c && unique.insert(*c).second)
+      tips.push_back(*c); // refs to trees or blobs (rare) are not followed
+  });
+  if (!listed)
+    return listed.error();
+  // A detached HEAD is no ref but is reachable history, as in `git log --all`.
+  if (auto head = git::resolve_commit(repo, "HEAD"); head && unique.insert(*head).second)
+    tips.push_back(*head);
+  return tips;
+}
+
 Result<std::vector<NewBlob>> history_blobs(const git::Repo& repo,
                                            const HistorySelection& selection) {
   std::vector<NewBlob> out;
   std::unordered_set<std::string> seen;
   if (selection.all) {
-    std::vector<std::string> tips;
-    std::set<std::string> unique;
-    auto listed = repo.for_each_ref([&](const std::string&, const std::string& target) {
-      if (auto c = repo.peel_to_commit(target); c && unique.insert(*c).second)
-        tips.push_back(*c); // refs to trees or blobs (rare) are not followed
-    });
-    if (!listed)
-      return listed.error();
-    // A detached HEAD is no ref but is reachable history, as in `git log --all`.
-    if (auto head = git::resolve_commit(repo, "HEAD"); head && unique.insert(*head).second)
-      tips.push_back(*head);
-    if (auto added = add_whole_history(repo, tips, 0, seen, out); !added)
+    auto tips = all_tips(repo);
+    if (!tips)
+      return tips.error();
+    if (auto added = add_whole_history(repo, *tips, 0, seen, out); !added)
       return added.error();
   }
   std::vector<std::string> ranges = selection.ranges;

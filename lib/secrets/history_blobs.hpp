@@ -20,6 +20,9 @@ struct HistorySelection {
   std::vector<std::string> ranges; // "A..B" or a single revision
 };
 
+// The commits `--all` starts from: every ref's commit and a detached HEAD, each once.
+Result<std::vector<std::string>> all_tips(const git::Repo& repo);
+
 // `ref_index` of each blob is the index of the range that brought it (0 for --all).
 Result<std::vector<NewBlob>> history_blobs(const git::Repo& repo,
                                            const HistorySelection& selection);

@@ -46,7 +46,8 @@ Result<std::vector<std::string>> walk_new_commits(const git::Repo& repo, const s
 
 Result<std::vector<NewBlob>> new_blobs(const git::Repo& repo, const std::vector<std::string>& tips,
                                        const std::vector<std::string>& hide, const IsOld& is_old,
-                                       const IsOld& is_old_commit) {
+                                       const IsOld& is_old_commit,
+                                       std::vector<NewCommit>* commits) {
   std::unordered_set<std::string> visited;
   std::vector<NewBlob> out;
   std::unordered_set<std::string> seen_blobs;
@@ -54,11 +55,11 @@ Result<std::vector<NewBlob>> new_blobs(const git::Repo& repo, const std::vector<
   for (size_t i = 0; i < tips.size(); ++i) {
     if (tips[i].empty())
       continue;
-    auto commits = is_old_commit ? walk_new_commits(repo, tips[i], is_old_commit, visited)
-                                 : repo.commits_between(tips[i], hide);
-    if (!commits)
-      return commits.error();
-    for (const auto& id : *commits) { // parents before children: first introducer wins
+    auto ids = is_old_commit ? walk_new_commits(repo, tips[i], is_old_commit, visited)
+                             : repo.commits_between(tips[i], hide);
+    if (!ids)
+      return ids.error();
+    for (const auto& id : *ids) { // parents before children: first introducer wins
       if (!seen_commits.insert(id).second)
         continue;
       auto info = repo.commit(id);
@@ -67,11 +68,17 @@ Result<std::vector<NewBlob>> new_blobs(const git::Repo& repo, const std::vector<
       std::vector<std::string> parents = info->parents;
       if (parents.empty())
         parents.push_back(""); // a root commit: its whole tree is new
+      NewCommit* text = nullptr;
+      if (commits)
+        text = &commits->emplace_back(NewCommit{id, std::move(info->message), {}, i});
+      std::unordered_set<std::string> paths;
       for (const auto& parent : parents) {
         auto changed = repo.diff_commits(parent, id);
         if (!changed)
           return changed.error();
         for (const auto& c : *changed) {
+          if (text && !c.deleted && paths.insert(c.path).second)
+            text->paths.push_back(c.path);
           if (c.deleted || c.blob_id.empty() || !seen_blobs.insert(c.blob_id).second)
             continue;
           if (is_old(c.blob_id))

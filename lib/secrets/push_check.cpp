@@ -2,7 +2,10 @@
 #include "secrets/push_check.hpp"
 
 #include "secrets/blob_scan.hpp"
+#include "secrets/finding_policy.hpp"
+#include "secrets/new_blobs.hpp"
 #include "secrets/push_bypass.hpp"
+#include "secrets/pushed_text.hpp"
 #include "secrets/rule_set.hpp"
 #include "secrets/ruleset_rules.hpp"
 #include "secrets/secrets_config.hpp"
@@ -57,7 +60,7 @@ std::vector<std::string> scanning_rulesets(const policy::PushContext& ctx,
 // brought the blob.
 class FindingRecorder {
 public:
-  FindingRecorder(const policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions,
+  FindingRecorder(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions,
                   const std::vector<std::string>& rulesets)
       : m_ctx(ctx), m_config(ctx.config.get<SecretsConfig>()), m_decisions(decisions),
         m_rulesets(rulesets), m_bypass(parse_finding_bypass(ctx.push_options)) {}
@@ -74,7 +77,7 @@ public:
   }
 
 private:
-  const policy::PushContext& m_ctx;
+  policy::PushContext& m_ctx;
   const SecretsConfig& m_config;
   std::vector<policy::RefDecision>& m_decisions;
   const std::vector<std::string>& m_rulesets;
@@ -92,16 +95,10 @@ private:
                                      {"path", nb.path},
                                      {"reason", status},
                                      {"size", sb.size}});
-    bool reject = (sb.status == BlobStatus::binary && m_config.binary == OnSkip::reject) ||
-                  (sb.status == BlobStatus::oversize && m_config.oversize == OnSkip::reject);
-    if (!reject)
+    auto refusal = refusal_for(sb, m_config);
+    if (!refusal)
       return;
-    auto v = violation(d, ruleset_of(d), fmt::format("secrets.{}_blob", status),
-                       fmt::format("{} blob ({} bytes) cannot be scanned for secrets and this "
-                                   "server refuses such blobs",
-                                   status, sb.size),
-                       {"remove the file from the commits (git rm --cached, then rewrite them), or "
-                        "store it outside the repository (Git LFS, an artifact store)"});
+    auto v = violation(d, ruleset_of(d), refusal->rule, refusal->message, {refusal->hint});
     v.commit = nb.commit;
     v.path = nb.path;
     d.violations.push_back(std::move(v));
@@ -136,6 +133,8 @@ private:
   }
 
   void finding(policy::RefDecision& d, const NewBlob& nb, const Finding& f) {
+    if (record_silenced_by_marker(f, nb, m_ctx, d))
+      return;
     d.evidence["findings"].push_back({{"rule", f.rule},
                                       {"commit", nb.commit},
                                       {"path", nb.path},
@@ -161,9 +160,7 @@ private:
         {fmt::format("remove it from {} and rewrite the commit that added it (git commit --amend, "
                      "or git rebase -i {}~1); then rotate the credential: it has left your machine",
                      nb.path, nb.commit.substr(0, 12)),
-         fmt::format("not a secret? mark the line with `custody:allow`, or ask an administrator to "
-                     "add {} to [secrets].allow_fingerprints",
-                     f.fingerprint),
+         not_a_secret_hint(f, m_ctx),
          fmt::format("or bypass it (humans only, recorded in the ledger): git push -o "
                      "custody.bypass={} -o "
                      "custody.reason=<false-positive|used-in-tests|will-fix>",
@@ -214,6 +211,32 @@ void summarise(policy::PushContext& ctx, std::vector<policy::RefDecision>& decis
     decisions[i].evidence["secrets_scan"] = summary;
 }
 
+// The messages of the commits and annotated tags the push introduces, and the paths each commit
+// adds or changes against its first parent: scanned as text (pushed_text.hpp).
+Status collect_pushed_text(const policy::PushContext& ctx, const policy::Introduced& introduced,
+                           const std::vector<std::string>& rulesets, std::vector<NewCommit>& commits,
+                           std::vector<NewTag>& tags) {
+  for (const auto& c : introduced.commits) {
+    if (rulesets[c.ref_index].empty())
+      continue;
+    auto info = ctx.repo.commit(c.id);
+    if (!info)
+      return info.error();
+    auto changed = ctx.repo.changed_paths(c.id);
+    if (!changed)
+      return changed.error();
+    NewCommit nc{c.id, info->message, {}, c.ref_index};
+    for (const auto& p : *changed)
+      if (!p.deleted)
+        nc.paths.push_back(p.path);
+    commits.push_back(std::move(nc));
+  }
+  for (const auto& t : introduced.tags)
+    if (!rulesets[t.ref_index].empty())
+      tags.push_back({t.tag.id, t.tag.message, t.ref_index});
+  return ok_status();
+}
+
 } // namespace
 
 void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions) {
@@ -252,21 +275,32 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
                  "objects stay in the repository. Install custody's pre-receive hook (custody "
                  "install) to keep them out.\n";
 
-  // 2. Scan. The engine is built only when there is something to scan: deletes, tags and pushes
-  // of commits the repository already has cost nothing (docs/ARCHITECTURE.md, "Per-push cost").
+  auto unavailable = [&](const std::string& why) {
+    for (size_t i : refs)
+      decisions[i].violations.push_back(violation(
+          decisions[i], rulesets[i], "secrets.unavailable",
+          fmt::format("secret scanning could not run: {}", why),
+          {"an administrator must fix the secret scanning setup (custody config check); retry "
+           "the push then"}));
+  };
+  std::vector<NewCommit> commits;
+  std::vector<NewTag> tags;
+  if (auto collected = collect_pushed_text(ctx, *introduced, rulesets, commits, tags); !collected)
+    return unavailable(collected.error().message);
+
+  // 2. Scan. The engine is built only when there is something to scan: deletes and pushes of
+  // objects the repository already has cost nothing (docs/ARCHITECTURE.md, "Per-push cost").
   BlobScanReport report;
-  if (!blobs.empty()) {
-    auto engine = load_engine(config);
-    if (!engine) {
-      for (size_t i : refs)
-        decisions[i].violations.push_back(violation(
-            decisions[i], rulesets[i], "secrets.unavailable",
-            fmt::format("secret scanning could not run: {}", engine.error().message),
-            {"an administrator must fix the secret scanning setup (custody config check); retry "
-             "the push then"}));
-      return;
-    }
+  const size_t blob_count = blobs.size();
+  if (!blobs.empty() || !commits.empty() || !tags.empty()) {
+    auto engine = load_engine(config, ctx.repo.git_dir());
+    if (!engine)
+      return unavailable(engine.error().message);
     report = scan_blobs(ctx.repo, engine->engine, blobs, config.max_blob_bytes, deadline);
+    // Appends entries for messages and paths after the blobs, and redacts what they found from
+    // the decisions: the secrets family runs last (families/checks.cpp).
+    scan_pushed_text(engine->engine, commits, tags, config.max_blob_bytes, decisions, blobs,
+                     report);
   }
   const auto elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::steady_clock::now() - started)
@@ -280,7 +314,7 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
   FindingRecorder recorder(ctx, decisions, rulesets);
   for (size_t b = 0; b < blobs.size(); ++b)
     recorder.blob(blobs[b], report.blobs[b]);
-  summarise(ctx, decisions, refs, rulesets, report, blobs.size(), elapsed_ms, introduced->method);
+  summarise(ctx, decisions, refs, rulesets, report, blob_count, elapsed_ms, introduced->method);
 }
 
 } // namespace custody::secrets

@@ -3,7 +3,9 @@
 // bad pattern in one is a config error before any blob is scanned.
 #include "secrets/rule_set.hpp"
 
+#include "secrets/baseline.hpp"
 #include "secrets/builtin_rules.hpp"
+#include "secrets/fingerprint_key.hpp"
 #include "secrets/rule_file.hpp"
 #include "util/file.hpp"
 
@@ -23,7 +25,8 @@ Allowlist site_allowlist(const SecretsConfig& config) {
   return a;
 }
 
-Result<LoadedEngine> load_engine(const SecretsConfig& config) {
+Result<LoadedEngine> load_engine(const SecretsConfig& config,
+                                 const std::filesystem::path& git_dir) {
   std::vector<Rule> rules;
   EngineOptions options;
   std::vector<std::string> notes;
@@ -64,10 +67,24 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config) {
           "check the id against `custody config show` or the rule files");
     it->tier = tier;
   }
+  if (auto key_path = fingerprint_key_path(config, git_dir); !key_path.empty()) {
+    auto key = load_or_create_fingerprint_key(key_path);
+    if (!key)
+      return key.error();
+    options.fingerprint_key = std::move(*key);
+  }
   Allowlist site = site_allowlist(config);
+  if (!config.baseline.empty()) {
+    auto baseline = read_baseline(config.baseline);
+    if (!baseline)
+      return baseline.error();
+    site.fingerprints.insert(baseline->begin(), baseline->end());
+  }
   if (!site.empty())
     options.allowlists.push_back(std::move(site));
   options.inline_allow = config.inline_allow ? InlineAllow::honoured : InlineAllow::ignored;
+  options.secret_files = config.secret_files;
+  options.max_decode_depth = config.max_decode_depth;
   auto engine = Engine::build(std::move(rules), std::move(options));
   if (!engine)
     return engine.error();

@@ -9,7 +9,13 @@ namespace custody::secrets {
 
 namespace {
 
-// Paths are attacker-controlled: keep a finding on one line of the text report.
+// SARIF's levels: a block-tier finding refuses a push (error), a warn-tier one does not.
+std::string sarif_level(Tier t) {
+  return t == Tier::warn ? "warning" : "error";
+}
+
+} // namespace
+
 std::string printable(std::string_view s) {
   std::string out;
   for (unsigned char c : s) {
@@ -20,13 +26,6 @@ std::string printable(std::string_view s) {
   }
   return out;
 }
-
-// A block-tier finding refuses a push; a warn-tier one is reported only.
-std::string_view sarif_level(Tier t) {
-  return t == Tier::block ? "error" : "warning";
-}
-
-} // namespace
 
 std::string text_report(const std::vector<LocatedFinding>& findings) {
   std::string out;
@@ -41,18 +40,22 @@ std::string text_report(const std::vector<LocatedFinding>& findings) {
 
 util::Json json_report(const std::vector<LocatedFinding>& findings) {
   util::Json out = util::Json::array();
-  for (const auto& f : findings)
-    out.push_back({{"rule", f.finding.rule},
-                   {"description", f.finding.description},
-                   {"control", f.finding.control},
-                   {"tier", tier_name(f.finding.tier)},
-                   {"commit", f.commit},
-                   {"path", f.path},
-                   {"line", f.finding.line},
-                   {"column", f.finding.column},
-                   {"blob", f.blob},
-                   {"fingerprint", f.finding.fingerprint},
-                   {"redacted", f.finding.redacted}});
+  for (const auto& f : findings) {
+    util::Json j = {{"rule", f.finding.rule},
+                    {"description", f.finding.description},
+                    {"control", f.finding.control},
+                    {"tier", std::string(tier_name(f.finding.tier))},
+                    {"commit", f.commit},
+                    {"path", f.path},
+                    {"line", f.finding.line},
+                    {"column", f.finding.column},
+                    {"blob", f.blob},
+                    {"fingerprint", f.finding.fingerprint},
+                    {"redacted", f.finding.redacted}};
+    if (!f.finding.decoded.empty())
+      j["decoded"] = f.finding.decoded;
+    out.push_back(std::move(j));
+  }
   return out;
 }
 

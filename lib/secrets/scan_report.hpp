@@ -19,6 +19,10 @@ struct LocatedFinding {
   std::string blob;
 };
 
+// `s` with control bytes escaped (\xNN): paths are attacker-controlled, and a finding stays on
+// one line of a report or a baseline.
+std::string printable(std::string_view s);
+
 // "path:line:column: rule[ (warn)]: description: redacted (fingerprint F, commit C)\n" per
 // finding; only warn-tier findings name their tier.
 std::string text_report(const std::vector<LocatedFinding>& findings);

@@ -1,6 +1,7 @@
 #pragma once
 // The [secrets] configuration: secret scanning of the blobs a push introduces (issue 4,
 // docs/secrets.md). Every key is in config/default.toml with its default.
+#include "secrets/secret_files.hpp"
 #include "secrets/tier.hpp"
 #include "util/glob.hpp"
 #include "util/regex.hpp"
@@ -38,6 +39,15 @@ struct SecretsConfig {
   std::vector<util::Regex> allow_regexes; // matched against the secret
   std::vector<std::string> stopwords;     // lower-case; a secret containing one is allowed
   std::vector<std::string> allow_fingerprints;
+  // A rule whose regex hit PCRE2's match or depth limit left the blob not fully scanned: refuse
+  // (default), or accept and record it.
+  OnTimeout on_regex_limit = OnTimeout::reject;
+  // The HMAC key of fingerprints; empty: <git_dir>/custody/fingerprint.key (fingerprint_key.hpp).
+  std::string fingerprint_key;
+  // Paths that are credentials by nature (secret_files.hpp); new files there are refused.
+  std::vector<util::Glob> secret_files = default_secret_files();
+  std::string baseline;     // a `custody scan --baseline-out` file: its fingerprints are accepted
+  int max_decode_depth = 2; // base64/hex/percent layers decoded and rescanned (decode.hpp)
 };
 
 } // namespace custody::secrets

@@ -5,7 +5,7 @@
 # committed in BATCHES batches, each also editing some earlier files, then repacked with deltas
 # as a real repository is), with a few planted secrets. Both in the same run, interleaved;
 # prints MB/s of unique blob content for each (medians of RUNS), the ratio, and custody's peak
-# RSS (/usr/bin/time -v). Goals (issue 4): ratio >= 50% using both cores, peak RSS < 300 MiB.
+# RSS (/usr/bin/time -v). Goals (issue 12): ratio >= 100% using both cores, peak RSS < 256 MiB.
 #
 # Usage: [KEEP=1] test/bench/scan_bench.sh [BUILD_DIR] [RUNS] [BATCHES]   (KEEP: leave the repository)
 set -euo pipefail

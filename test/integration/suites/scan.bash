@@ -43,7 +43,7 @@ test_all_finds_a_removed_secret_deep_in_history() {
   expect_scan_rc 1
   grep -q '^config/prod.env:1:12: stripe-secret-key-live: ' <<<"$SCAN_OUT" || fail "no text finding"
   [[ $(grep -c . <<<"$SCAN_OUT") -eq 1 ]] || fail "expected exactly one finding line"
-  grep -qF "sk_l…(36 chars)" <<<"$SCAN_OUT" || fail "no redacted form"
+  grep -qF "sk_l… (fingerprint" <<<"$SCAN_OUT" || fail "no redacted form (prefix, no length)"
   commit=$(git -C repo rev-list --reverse HEAD | sed -n 3p)
   grep -qF "commit ${commit:0:12}" <<<"$SCAN_OUT" || fail "not attributed to the commit that added it"
   expect_secret_in_no_output
@@ -73,7 +73,7 @@ test_json_has_the_fields() {
   jq -e 'type == "array" and length == 1' <<<"$SCAN_OUT" >/dev/null || fail "not an array of one finding"
   jq -e '.[0] | .rule == "stripe-secret-key-live" and .path == "config/prod.env" and .line == 1
          and (.commit | test("^[0-9a-f]{40}$")) and (.fingerprint | startswith("stripe-secret-key-live:"))
-         and .redacted == "sk_l…(36 chars)"' <<<"$SCAN_OUT" >/dev/null || fail "fields missing or wrong"
+         and .redacted == "sk_l…" and .tier == "block"' <<<"$SCAN_OUT" >/dev/null || fail "fields missing or wrong"
   expect_secret_in_no_output
 }
 
@@ -141,4 +141,74 @@ test_errors_exit_2_and_usage_129() {
   scan --help
   expect_scan_rc 0
   grep -q 'usage: custody scan' <<<"$SCAN_OUT" || fail "no help"
+}
+
+test_baseline_out_then_baseline_accepts_todays_findings_only() {
+  make_history
+  scan --repo repo --all --baseline-out baseline.txt
+  expect_scan_rc 1
+  [[ $(stat -c %a baseline.txt) == 600 ]] || fail "baseline not 0600"
+  grep -q '^stripe-secret-key-live:[0-9a-f]\{20\}  config/prod.env  [0-9a-f]\{40\}$' baseline.txt ||
+    fail "baseline line: $(cat baseline.txt)"
+  ! grep -qF "$SECRET" baseline.txt || fail "the secret is in the baseline"
+  scan --repo repo --all --baseline baseline.txt
+  expect_scan_rc 0
+  # A new secret after the baseline is still found.
+  (cd repo && commit_file new.env "STRIPE_KEY=sk_live_7hQ3yLn8SuW5aZq9XdP4cK7jZt2E")
+  scan --repo repo --all --baseline baseline.txt
+  expect_scan_rc 1
+  grep -q '^new.env:1:' <<<"$SCAN_OUT" || fail "new secret hidden by the baseline"
+  # The same baseline, as [secrets].baseline (relative to the config file).
+  cp baseline.txt repo/.git/secrets-baseline.txt
+  printf '[secrets]\nbaseline = "secrets-baseline.txt"\n' >repo/.git/custody.toml
+  scan --repo repo --all
+  expect_scan_rc 1
+  [[ $(grep -c . <<<"$SCAN_OUT") -eq 1 ]] || fail "baseline from the config not applied"
+}
+
+test_gitleaksignore_both_forms() {
+  make_history
+  commit=$(git -C repo rev-list --reverse HEAD | sed -n 3p)
+  printf '%s:config/prod.env:stripe-secret-key-live:1\n' "$commit" >repo/.gitleaksignore
+  scan --repo repo --all
+  expect_scan_rc 0
+  grep -qF "1 in .gitleaksignore" <<<"$SCAN_ERR" || fail "ignored finding not counted"
+  printf 'config/prod.env:stripe-secret-key-live:1\n' >other-ignore
+  rm repo/.gitleaksignore
+  scan --repo repo --all --gitleaks-ignore-path other-ignore
+  expect_scan_rc 0
+  printf 'config/prod.env:stripe-secret-key-live:2\n' >other-ignore
+  scan --repo repo --all --gitleaks-ignore-path other-ignore
+  expect_scan_rc 1
+}
+
+test_fingerprints_keyed_per_installation() {
+  make_history
+  scan --repo repo --all --format json
+  fp1=$(jq -r '.[0].fingerprint' <<<"$SCAN_OUT")
+  [[ $(stat -c %a repo/.git/custody/fingerprint.key) == 600 ]] || fail "key not 0600"
+  plain=$(printf '%s' "$SECRET" | sha256sum | cut -c1-20)
+  [[ $fp1 != "stripe-secret-key-live:$plain" ]] || fail "fingerprint is the unkeyed hash"
+  scan --repo repo --all --format json
+  [[ $(jq -r '.[0].fingerprint' <<<"$SCAN_OUT") == "$fp1" ]] || fail "fingerprint not stable"
+  rm repo/.git/custody/fingerprint.key
+  scan --repo repo --all --format json
+  [[ $(jq -r '.[0].fingerprint' <<<"$SCAN_OUT") != "$fp1" ]] || fail "a new key gave the same fingerprint"
+}
+
+test_all_streams_and_finds_encoded_indented_and_secret_files() {
+  git init -q repo; cd repo
+  printf 'data:\n  token: %s\n' "$(printf 'STRIPE_KEY=%s' "$SECRET" | base64 -w0)" >secret.yaml
+  ssh-keygen -q -t ed25519 -N '' -f id_ed25519 >/dev/null
+  { printf 'tls.key: |\n'; sed 's/^/  /' id_ed25519; } >tls.yaml
+  git add -A; git commit -qm keys; cd ..
+  scan --repo repo --all --format json
+  expect_scan_rc 1
+  jq -e 'any(.[]; .path == "secret.yaml" and .decoded == "base64" and .line == 2)' <<<"$SCAN_OUT" >/dev/null ||
+    fail "base64-encoded secret not found at its encoded location"
+  jq -e 'any(.[]; .path == "id_ed25519" and .rule == "secret-file")' <<<"$SCAN_OUT" >/dev/null ||
+    fail "private key file not reported by name"
+  jq -e 'any(.[]; .path == "tls.yaml" and .decoded == "indented")' <<<"$SCAN_OUT" >/dev/null ||
+    fail "indented private key not found"
+  expect_secret_in_no_output
 }

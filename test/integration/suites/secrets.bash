@@ -15,7 +15,8 @@ test_secret_rejected_with_location_and_ways_out() {
   expect_push_rejected origin main
   expect_output_contains "secrets.stripe-secret-key-live"
   expect_output_contains "config/prod.env:1"
-  expect_output_contains "sk_l…(36 chars)"
+  expect_output_contains "sk_l…, fingerprint"
+  expect_output_lacks "(36 chars)"
   expect_output_contains "git push -o custody.bypass=stripe-secret-key-live:"
   expect_output_contains "custody:allow"
   expect_output_contains "rewrite the commit"
@@ -116,7 +117,7 @@ test_oversize_can_reject() {
   expect_output_contains "secrets.oversize_blob"
 }
 
-test_catastrophic_user_regex_does_not_hang() {
+test_catastrophic_user_regex_is_bounded_and_refused() {
   make_server; make_client
   cat >server.git/evil-rules.toml <<'TOML'
 [[rule]]
@@ -129,8 +130,79 @@ TOML
   { head -c 20000 /dev/zero | tr '\0' 'a'; echo b; } >evil.txt
   git add evil.txt; git commit -qm evil
   start=$SECONDS
-  expect_push_accepted origin main
+  expect_push_rejected origin main
   (( SECONDS - start < 20 )) || fail "push took $((SECONDS - start)) s"
+  expect_output_contains "secrets.regex_limit"
+  expect_output_contains "rule evil hit the regex engine's match limit"
+  printf '[secrets]\nrules = ["builtin", "evil-rules.toml"]\non_regex_limit = "accept"\n' >../server.git/custody.toml
+  expect_push_accepted origin main
+  grep -qF '"reason":"regex-limit"' <<<"$(tail -n 1 "$(ledger ../server.git)")" || fail "limit not recorded"
+}
+
+# Issue 10: crafted text in front of `password = "..."` used to push the builtin rule past the
+# regex limit and the push through unscanned.
+test_crafted_prefix_before_password_is_refused_not_accepted() {
+  make_server; make_client
+  cd client
+  { for _ in $(seq 1 1000); do printf 'pwd_'; done; printf ' password = "S3cr3tV4lu3xyzQ"\n'; } >app.ini
+  git add app.ini; git commit -qm app
+  expect_push_rejected origin main
+  expect_output_contains "secrets.regex_limit"
+  expect_output_contains "generic-password"
+}
+
+test_inline_marker_recorded_for_humans_refused_for_agents() {
+  make_server; make_client
+  cd client; commit_file tests/fixture.env "STRIPE_KEY=$SECRET # custody:allow"
+  expect_push_accepted origin main
+  line=$(tail -n 1 "$(ledger ../server.git)")
+  grep -qF '"silenced_by_marker":[{' <<<"$line" || fail "marker bypass not recorded: $line"
+  grep -qF '"rule":"stripe-secret-key-live"' <<<"$line" || fail "rule not recorded"
+  grep -qF '"by":"alice"' <<<"$line" || fail "pusher not recorded"
+  grep -qF '"path":"tests/fixture.env"' <<<"$line" || fail "path not recorded"
+  commit_file tests/agent.env "STRIPE_KEY=sk_live_7hQ3yLn8SuW5aZq9XdP4cK7jZt2E # gitleaks:allow"
+  set +e
+  PUSH_OUT=$(env -u CUSTODY_PUSHER REMOTE_USER=claude-agent git push origin main 2>&1)
+  PUSH_RC=$?
+  set -e
+  printf '%s\n' "$PUSH_OUT" | sed 's/^/  push> /'
+  [[ $PUSH_RC -ne 0 ]] || fail "an agent's marker was honoured"
+  expect_output_contains "secrets.stripe-secret-key-live"
+  expect_output_lacks "custody:allow"
+  grep -qF '"marker_refused":[{' <<<"$(tail -n 1 "$(ledger ../server.git)")" || fail "refused marker not recorded"
+  expect_secret_nowhere
+}
+
+test_inline_markers_off_server_side() {
+  make_server; make_client
+  printf '[secrets]\ninline_allow = false\n' >server.git/custody.toml
+  cd client; commit_file fixture.env "STRIPE_KEY=$SECRET # custody:allow"
+  expect_push_rejected origin main
+  expect_output_lacks "mark the line"
+}
+
+test_secret_file_by_name_refused_public_certificate_accepted() {
+  make_server; make_client
+  cd client
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout /dev/null -subj /CN=test -days 1 -out ca.pem 2>/dev/null
+  git add ca.pem; git commit -qm "public CA certificate"
+  expect_push_accepted origin main
+  mkdir -p deploy; printf 'not even key-shaped\n' >deploy/id_ed25519
+  git add deploy/id_ed25519; git commit -qm "deploy key"
+  expect_push_rejected origin main
+  expect_output_contains "secrets.secret-file"
+  expect_output_contains "deploy/id_ed25519"
+}
+
+test_warn_tier_warns_records_and_accepts() {
+  make_server; make_client
+  printf '[secrets]\ntiers = { stripe-secret-key-live = "warn" }\n' >server.git/custody.toml
+  cd client; commit_file config/prod.env "STRIPE_KEY=$SECRET"
+  expect_push_accepted origin main
+  expect_output_contains "custody: warning: possible secret (stripe-secret-key-live)"
+  expect_output_contains "config/prod.env:1"
+  grep -qF '"tier":"warn"' <<<"$(tail -n 1 "$(ledger ../server.git)")" || fail "warning not recorded"
+  expect_secret_nowhere
 }
 
 test_update_hook_alone_warns_that_rejected_objects_stay() {

@@ -63,7 +63,8 @@ TEST(CorpusQuality, RecallAndPrecisionOfTheBuiltinRules) {
     const std::string path = fs::relative(entry.path(), k_corpus / "files").generic_string();
     ScanResult r = engine.scan(read_file(entry.path()), path);
     for (const auto& f : r.findings)
-      hits[path + ":" + std::to_string(f.line)].push_back({f.rule, f.redacted, f.tier});
+      if (!f.silenced_by_marker) // a marked fixture: recorded at push time, not reported
+        hits[path + ":" + std::to_string(f.line)].push_back({f.rule, f.redacted, f.tier});
   }
 
   size_t found = 0;

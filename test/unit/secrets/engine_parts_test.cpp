@@ -215,17 +215,17 @@ TEST(Checksum, Crc32AndBase62) {
 }
 
 TEST(Redaction, ShowsAtMostFourCharactersAndTheLength) {
-  EXPECT_EQ(redact("AKIAQYLPMN5HFIQR7XYZ"), "AKIA…(20 chars)");
-  EXPECT_EQ(redact("abcdefg"), "a…(7 chars)");
-  EXPECT_EQ(redact("abc"), "…(3 chars)");
-  EXPECT_EQ(redact(std::string("\x01\x02\x03\x04\x05\x06\x07\x08", 8)), "\\x01\\x02…(8 chars)");
+  EXPECT_EQ(redact("AKIAQYLPMN5HFIQR7XYZ"), "AKIA…");
+  EXPECT_EQ(redact("abcdefg"), "a…");
+  EXPECT_EQ(redact("abc"), "…");
+  EXPECT_EQ(redact(std::string("\x01\x02\x03\x04\x05\x06\x07\x08", 8)), "\\x01\\x02…");
 }
 
 TEST(Fingerprint, ContentBasedAndRuleScoped) {
-  auto a = fingerprint("aws-access-key", "AKIAQYLPMN5HFIQR7XYZ");
-  EXPECT_EQ(a, fingerprint("aws-access-key", "AKIAQYLPMN5HFIQR7XYZ"));
-  EXPECT_NE(a, fingerprint("other", "AKIAQYLPMN5HFIQR7XYZ"));
-  EXPECT_NE(a, fingerprint("aws-access-key", "AKIAQYLPMN5HFIQR7XYZ0"));
+  auto a = fingerprint("aws-access-key", "AKIAQYLPMN5HFIQR7XYZ", "k");
+  EXPECT_EQ(a, fingerprint("aws-access-key", "AKIAQYLPMN5HFIQR7XYZ", "k"));
+  EXPECT_NE(a, fingerprint("other", "AKIAQYLPMN5HFIQR7XYZ", "k"));
+  EXPECT_NE(a, fingerprint("aws-access-key", "AKIAQYLPMN5HFIQR7XYZ0", "k"));
   EXPECT_TRUE(a.starts_with("aws-access-key:"));
   EXPECT_EQ(a.size(), std::string("aws-access-key:").size() + 20);
   EXPECT_EQ(a.find("AKIAQ"), std::string::npos);
@@ -279,10 +279,15 @@ TEST(Engine, FindsRedactsAndHonoursInlineAllowAndPaths) {
   EXPECT_EQ(r.findings[0].rule, "test-token");
   EXPECT_EQ(r.findings[0].line, 2);
   EXPECT_EQ(r.findings[0].column, 12);
-  EXPECT_EQ(r.findings[0].redacted, "tst_…(24 chars)");
-  EXPECT_EQ(r.findings[0].fingerprint, fingerprint("test-token", token));
-  EXPECT_TRUE(engine.scan("t = \"" + token + "\" // custody:allow\n", "src/a.js").findings.empty());
-  EXPECT_TRUE(engine.scan("t = \"" + token + "\" # gitleaks:allow\n", "src/a.js").findings.empty());
+  EXPECT_EQ(r.findings[0].redacted, "tst_…");
+  EXPECT_EQ(r.findings[0].fingerprint, fingerprint("test-token", token, ""));
+  EXPECT_FALSE(r.findings[0].silenced_by_marker);
+  // Markers flag the finding (the push check records it), never drop it.
+  for (std::string marker : {" // custody:allow", " # gitleaks:allow"}) {
+    auto m = engine.scan("t = \"" + token + "\"" + marker + "\n", "src/a.js");
+    ASSERT_EQ(m.findings.size(), 1u) << marker;
+    EXPECT_TRUE(m.findings[0].silenced_by_marker) << marker;
+  }
   EXPECT_TRUE(engine.scan("t = \"" + token + "\"\n", "vendor/lib/a.js").findings.empty());
   // Low entropy is not a secret.
   EXPECT_TRUE(engine.scan("t = tst_abababababababababab\n").findings.empty());
