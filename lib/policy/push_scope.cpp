@@ -245,14 +245,17 @@ Result<Introduced> PushScope::compute() {
   // merge brings counts; content a parent already had was introduced by that parent), then whole
   // trees and blobs that refs point at directly.
   std::unordered_set<std::string> seen_blobs;
-  for (const auto& c : in.commits) {
+  for (auto& c : in.commits) {
     auto info = m_repo.commit(c.id);
     if (!info)
       return info.error();
+    c.message = std::move(info->message);
     auto changed = m_repo.diff_commits(info->parents.empty() ? "" : info->parents.front(), c.id);
     if (!changed)
       return changed.error();
     for (const auto& p : *changed) {
+      if (!p.deleted)
+        c.paths.push_back(p.path);
       if (p.deleted || p.blob_id.empty() || seen_blobs.count(p.blob_id))
         continue;
       bool inherited = false;

@@ -24,7 +24,9 @@ namespace custody::policy {
 
 struct IntroducedCommit {
   std::string id;
-  size_t ref_index = 0; // the first ref (in push order) that brings it
+  size_t ref_index = 0;             // the first ref (in push order) that brings it
+  std::string message{};            // pushed text, scanned for secrets like file content
+  std::vector<std::string> paths{}; // paths it adds or changes against its first parent
 };
 
 struct IntroducedBlob {

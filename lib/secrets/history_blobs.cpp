@@ -79,7 +79,7 @@ Result<std::vector<NewBlob>> history_blobs(const git::Repo& repo,
     auto tip = git::resolve_commit(repo, to.empty() ? "HEAD" : to);
     if (!tip)
       return tip.error();
-    auto blobs = new_blobs(repo, {*tip}, {*hide}, [](const std::string&) { return false; });
+    auto blobs = new_blobs(repo, {*tip}, {*hide});
     if (!blobs)
       return blobs.error();
     for (auto& b : *blobs)

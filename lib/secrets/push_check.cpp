@@ -212,29 +212,16 @@ void summarise(policy::PushContext& ctx, std::vector<policy::RefDecision>& decis
 }
 
 // The messages of the commits and annotated tags the push introduces, and the paths each commit
-// adds or changes against its first parent: scanned as text (pushed_text.hpp).
-Status collect_pushed_text(const policy::PushContext& ctx, const policy::Introduced& introduced,
-                           const std::vector<std::string>& rulesets, std::vector<NewCommit>& commits,
-                           std::vector<NewTag>& tags) {
-  for (const auto& c : introduced.commits) {
-    if (rulesets[c.ref_index].empty())
-      continue;
-    auto info = ctx.repo.commit(c.id);
-    if (!info)
-      return info.error();
-    auto changed = ctx.repo.changed_paths(c.id);
-    if (!changed)
-      return changed.error();
-    NewCommit nc{c.id, info->message, {}, c.ref_index};
-    for (const auto& p : *changed)
-      if (!p.deleted)
-        nc.paths.push_back(p.path);
-    commits.push_back(std::move(nc));
-  }
+// adds or changes, as the push scope read them: scanned as text (pushed_text.hpp).
+void collect_pushed_text(const policy::Introduced& introduced,
+                         const std::vector<std::string>& rulesets, std::vector<NewCommit>& commits,
+                         std::vector<NewTag>& tags) {
+  for (const auto& c : introduced.commits)
+    if (!rulesets[c.ref_index].empty())
+      commits.push_back({c.id, c.message, c.paths, c.ref_index});
   for (const auto& t : introduced.tags)
     if (!rulesets[t.ref_index].empty())
       tags.push_back({t.tag.id, t.tag.message, t.ref_index});
-  return ok_status();
 }
 
 } // namespace
@@ -256,15 +243,18 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
       refs.push_back(i);
   if (refs.empty())
     return;
-  if (!introduced) {
+  // The hint says who can act: a repository it cannot read needs `git fsck`, a broken rule setup
+  // needs the configuration fixed.
+  auto unavailable = [&](const std::string& why, const char* hint) {
     for (size_t i : refs)
-      decisions[i].violations.push_back(violation(
-          decisions[i], rulesets[i], "secrets.unavailable",
-          fmt::format("secret scanning could not run: {}", introduced.error().message),
-          {"retry the push; if it keeps failing, an administrator should run `git fsck` on the "
-           "server"}));
-    return;
-  }
+      decisions[i].violations.push_back(
+          violation(decisions[i], rulesets[i], "secrets.unavailable",
+                    fmt::format("secret scanning could not run: {}", why), {hint}));
+  };
+  if (!introduced)
+    return unavailable(introduced.error().message,
+                       "retry the push; if it keeps failing, an administrator should run `git "
+                       "fsck` on the server");
   std::vector<NewBlob> blobs;
   for (const auto& b : introduced->blobs)
     if (!rulesets[b.ref_index].empty())
@@ -275,18 +265,9 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
                  "objects stay in the repository. Install custody's pre-receive hook (custody "
                  "install) to keep them out.\n";
 
-  auto unavailable = [&](const std::string& why) {
-    for (size_t i : refs)
-      decisions[i].violations.push_back(violation(
-          decisions[i], rulesets[i], "secrets.unavailable",
-          fmt::format("secret scanning could not run: {}", why),
-          {"an administrator must fix the secret scanning setup (custody config check); retry "
-           "the push then"}));
-  };
   std::vector<NewCommit> commits;
   std::vector<NewTag> tags;
-  if (auto collected = collect_pushed_text(ctx, *introduced, rulesets, commits, tags); !collected)
-    return unavailable(collected.error().message);
+  collect_pushed_text(*introduced, rulesets, commits, tags);
 
   // 2. Scan. The engine is built only when there is something to scan: deletes and pushes of
   // objects the repository already has cost nothing (docs/ARCHITECTURE.md, "Per-push cost").
@@ -295,7 +276,9 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
   if (!blobs.empty() || !commits.empty() || !tags.empty()) {
     auto engine = load_engine(config, ctx.repo.git_dir());
     if (!engine)
-      return unavailable(engine.error().message);
+      return unavailable(engine.error().message,
+                         "an administrator must fix the secret scanning setup (custody config "
+                         "check); retry the push then");
     report = scan_blobs(ctx.repo, engine->engine, blobs, config.max_blob_bytes, deadline);
     // Appends entries for messages and paths after the blobs, and redacts what they found from
     // the decisions: the secrets family runs last (families/checks.cpp).

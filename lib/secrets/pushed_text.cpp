@@ -1,8 +1,5 @@
-// new_tags(), scan_pushed_text(): see pushed_text.hpp.
+// scan_pushed_text(): see pushed_text.hpp.
 #include "secrets/pushed_text.hpp"
-
-#include "git/tag_object.hpp"
-#include "refs/ref_update.hpp"
 
 #include <algorithm>
 #include <unordered_set>
@@ -107,31 +104,6 @@ void scan_paths(const Engine& engine, const std::vector<NewCommit>& commits, Red
 }
 
 } // namespace
-
-Result<std::vector<NewTag>> new_tags(const git::Repo& repo,
-                                     const std::vector<policy::RefDecision>& decisions,
-                                     const IsOld& is_old) {
-  std::vector<NewTag> out;
-  std::unordered_set<std::string> seen;
-  for (size_t i = 0; i < decisions.size(); ++i) {
-    const auto& u = decisions[i].update;
-    if (u.is_delete() || decisions[i].kind == refs::UpdateKind::unchanged)
-      continue;
-    auto kind = repo.object_kind(u.new_oid);
-    if (!kind)
-      return kind.error();
-    std::string id = u.new_oid;
-    for (bool tag = *kind == git::ObjectKind::tag; tag && !is_old(id) && seen.insert(id).second;) {
-      auto t = git::read_tag(repo, id);
-      if (!t)
-        return t.error();
-      out.push_back({id, std::move(t->message), i});
-      tag = t->target_is_tag;
-      id = t->target;
-    }
-  }
-  return out;
-}
 
 size_t scan_pushed_text(const Engine& engine, const std::vector<NewCommit>& commits,
                         const std::vector<NewTag>& tags, uint64_t max_bytes,

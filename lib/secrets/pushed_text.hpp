@@ -19,17 +19,20 @@ namespace custody::secrets {
 inline constexpr std::string_view k_commit_message_location = "(commit message)";
 inline constexpr std::string_view k_tag_message_location = "(tag message)";
 
+// A commit the push introduces, with what it carries besides blob content: its message and the
+// paths it adds or changes.
+struct NewCommit {
+  std::string id;
+  std::string message;
+  std::vector<std::string> paths;
+  size_t ref_index = 0;
+};
+
 struct NewTag {
   std::string id;
   std::string message;
   size_t ref_index = 0; // the decision whose new value is (or leads through) this tag
 };
-
-// The annotated tag objects the decisions' new values point at, through chains of tags, that
-// `is_old` says the repository did not have.
-Result<std::vector<NewTag>> new_tags(const git::Repo& repo,
-                                     const std::vector<policy::RefDecision>& decisions,
-                                     const IsOld& is_old);
 
 // Scans `commits`' messages and paths and `tags`' messages; appends one entry per text with
 // findings (or a regex-limit status) to `blobs` and `report.blobs`, and returns how many. Texts
