@@ -329,6 +329,21 @@ bool gains_only_new_commits(policy::PushContext& ctx, const policy::RefDecision&
                      [&](const std::string& id) { return fresh.count(id) > 0; });
 }
 
+// Judges `d` with only `hide` (its old value) excluded; keeps the result when nothing is refused.
+bool passes_beyond_old_value(policy::PushContext& ctx, policy::RefDecision& d,
+                             const std::vector<std::string>& hide, const std::string& ruleset,
+                             const std::string& sig, PushMemo& memo) {
+  policy::RefDecision trial = d;
+  std::set<std::string> evidenced = memo.evidenced;
+  RefChecker(ctx, trial, hide, ruleset, sig, memo).run();
+  if (!trial.violations.empty()) {
+    memo.evidenced = std::move(evidenced);
+    return false;
+  }
+  d = std::move(trial);
+  return true;
+}
+
 } // namespace
 
 void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions) {
@@ -356,7 +371,13 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
         hide.push_back(*old);
     // Commits no ref reached before the push cannot have been checked under any ref: when the ref
     // gains only such commits, the other refs' tips need not be read (cost grows with the push).
-    if (!gains_only_new_commits(ctx, d, hide)) {
+    // Elsewhere (the update hook, a mirror check) an existing ref reads them only when the commits
+    // beyond its old value do not all pass: hiding more commits can only remove violations.
+    const bool only_new = gains_only_new_commits(ctx, d, hide);
+    if (!only_new && !d.update.is_create() &&
+        passes_beyond_old_value(ctx, d, hide, ruleset_name, sig, memo))
+      continue;
+    if (!only_new) {
       auto it = tips_by_signature.find(sig);
       if (it == tips_by_signature.end())
         it = tips_by_signature.emplace(sig, checked_tips(ctx, sig, before)).first;

@@ -143,3 +143,21 @@ test_custody_trailers_matches_git() {
   diff <("$CUSTODY_BIN" trailers msg | od -c) <(git interpret-trailers --parse msg | od -c)
   diff <("$CUSTODY_BIN" trailers --no-divider <msg | od -c) <(git interpret-trailers --parse --no-divider <msg | od -c)
 }
+
+# The update hook has no quarantine: a ref's gains are judged beyond its old value first, and the
+# other protected refs' tips are read only when that finds a violation. A commit a protected tag
+# already held (here: from before custody was installed) passes; a new unreviewed one does not.
+test_update_hook_spares_commits_a_protected_ref_already_held() {
+  make_server server.git --hook update; make_client; cd client
+  commit_file base.txt base; expect_push_accepted origin main
+  ai_commit src/old.txt "Old unreviewed"
+  local old; old=$(git rev-parse HEAD)
+  git --git-dir=../server.git fetch -q "$PWD" "$old:refs/tags/v1.0" # put there before the gate
+  expect_push_accepted origin main
+  expect_ref_at ../server.git refs/heads/main "$old"
+  ai_commit src/new.txt "New unreviewed"
+  expect_push_rejected origin main
+  expect_output_contains "\"New unreviewed\": an AI-assisted commit"
+  expect_output_lacks "Old unreviewed"
+  expect_ref_at ../server.git refs/heads/main "$old"
+}
