@@ -1,6 +1,7 @@
 #include "families/checks.hpp"
 
 #include "protection/ref_rules.hpp"
+#include "pushrules/check.hpp"
 #include "schema/push_check.hpp"
 #include "secrets/push_check.hpp"
 
@@ -10,7 +11,8 @@ std::span<const CheckFamily> check_families() {
   static const CheckFamily k_families[] = {
       {"refs", protection::check_push},
       {"trailers", schema::check_push},
-      {"secrets", secrets::check_push},
+      {"push_rules", pushrules::check_push},
+      {"secrets", secrets::check_push}, // last: redacts pushed text from every violation
   };
   return k_families;
 }

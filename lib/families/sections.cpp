@@ -7,6 +7,7 @@
 #include "ledger/config_section.hpp"
 #include "policy/ruleset_section.hpp"
 #include "protection/config_section.hpp"
+#include "pushrules/config_section.hpp"
 #include "schema/config_section.hpp"
 #include "schema/ruleset_rules.hpp"
 #include "secrets/config_section.hpp"
@@ -22,6 +23,7 @@ std::span<const Section> family_sections() {
       {"ledger", ledger::apply_section, nullptr, nullptr},
       {"trailers", schema::apply_section, nullptr, schema::apply_rules},
       {"secrets", secrets::apply_section, nullptr, secrets::apply_rules},
+      {"push_rules", nullptr, nullptr, pushrules::apply_rules},       // ruleset `rules` keys only
       {"rulesets", nullptr, policy::apply_rulesets_section, nullptr}, // last: may name any rule
   };
   return k_sections;

@@ -97,12 +97,15 @@ util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher,
       violations.push_back(std::move(j));
     else if (v.bypassed)
       bypassed.push_back(std::move(j));
-    else
+    else {
       would_reject.push_back({{"rule", v.rule},
                               {"ruleset", v.ruleset},
                               {"ref", v.ref},
                               {"commit", v.commit},
                               {"message", v.message}});
+      if (!v.path.empty())
+        would_reject.back()["path"] = v.path;
+    }
   }
   r["violations"] = std::move(violations);
   if (!would_reject.empty())

@@ -76,8 +76,9 @@ Status walk_quarantine(const git::Repo& repo, const git::BaseObjects& base, cons
 } // namespace
 
 PushScope::PushScope(const git::Repo& repo, std::vector<refs::RefUpdate> updates, Objects objects,
-                     bool refs_moved)
-    : m_repo(repo), m_updates(std::move(updates)), m_objects(objects), m_refs_moved(refs_moved) {}
+                     bool refs_moved, Baseline baseline)
+    : m_repo(repo), m_updates(std::move(updates)), m_objects(objects), m_refs_moved(refs_moved),
+      m_baseline(baseline) {}
 
 const Result<Introduced>& PushScope::introduced() {
   if (!m_introduced)
@@ -174,7 +175,7 @@ Result<Introduced> PushScope::compute() {
   };
   for (const auto& u : m_updates)
     add_hide(u.old_oid);
-  if (!m_refs_moved)
+  if (!m_refs_moved && m_baseline == Baseline::refs)
     if (auto head = m_repo.head_commit())
       add_hide(*head);
 
@@ -226,7 +227,7 @@ Result<Introduced> PushScope::compute() {
       auto walked = commits_between(tip, hide);
       if (!walked)
         return walked.error();
-      if (walked->size() > k_short_walk) {
+      if (walked->size() > k_short_walk && m_baseline == Baseline::refs) {
         const auto& all = refs_before();
         if (!all)
           return all.error();
@@ -250,12 +251,16 @@ Result<Introduced> PushScope::compute() {
     if (!info)
       return info.error();
     c.message = std::move(info->message);
+    c.author = std::move(info->author);
+    c.parents = info->parents;
     auto changed = m_repo.diff_commits(info->parents.empty() ? "" : info->parents.front(), c.id);
     if (!changed)
       return changed.error();
     for (const auto& p : *changed) {
-      if (!p.deleted)
+      if (!p.deleted) {
         c.paths.push_back(p.path);
+        c.blobs.push_back(p.blob_id);
+      }
       if (p.deleted || p.blob_id.empty() || seen_blobs.count(p.blob_id))
         continue;
       bool inherited = false;

@@ -8,9 +8,11 @@
 // Cost grows with the push: in pre-receive the walk stops at commits the pre-push object store
 // has, and each such boundary commit is proven reachable from a ref the push updates (or HEAD)
 // before anything else is tried; only a boundary that cannot be proven so (a pre-seeded commit)
-// costs a walk that hides every ref. Without a quarantine (update hook, mirror check, dry run)
-// the walk hides the updated refs' old values and HEAD, and falls back to hiding every ref when
-// that leaves a long history (a new ref at an old commit).
+// costs a walk that hides every ref. Without a quarantine (update hook, mirror check) the walk
+// hides the updated refs' old values and HEAD, and falls back to hiding every ref when that
+// leaves a long history (a new ref at an old commit). A dry run (Baseline::old_value) hides only
+// the old values: it judges exactly the range it was given.
+#include "git/commit_info.hpp"
 #include "git/repo.hpp"
 #include "refs/ref_update.hpp"
 #include "util/result.hpp"
@@ -27,6 +29,9 @@ struct IntroducedCommit {
   size_t ref_index = 0;             // the first ref (in push order) that brings it
   std::string message{};            // pushed text, scanned for secrets like file content
   std::vector<std::string> paths{}; // paths it adds or changes against its first parent
+  std::vector<std::string> blobs{}; // the blob id of each entry of `paths` (same order)
+  std::vector<std::string> parents{};
+  git::Signature author{};
 };
 
 struct IntroducedBlob {
@@ -58,12 +63,19 @@ enum class Objects {
   stored,      // update hook, pre-receive on hosts that store first, mirror check, dry run
 };
 
+// What counts as "before" outside a quarantine.
+enum class Baseline {
+  refs,      // every ref (and HEAD) as it was before the push: a push, the mirror check
+  old_value, // only each update's old value: `custody check A..B` judges exactly that range,
+             // whatever other refs already hold (the commits are in the repository already)
+};
+
 class PushScope {
 public:
   // `updates` in push order. `refs_moved`: the repository's refs already hold the new values
   // (a mirror check after `git fetch`); the updated refs count at their old values then.
   PushScope(const git::Repo& repo, std::vector<refs::RefUpdate> updates, Objects objects,
-            bool refs_moved);
+            bool refs_moved, Baseline baseline = Baseline::refs);
 
   // Everything the push brings that no ref reached before it.
   const Result<Introduced>& introduced();
@@ -85,6 +97,7 @@ private:
   std::vector<refs::RefUpdate> m_updates;
   Objects m_objects;
   bool m_refs_moved;
+  Baseline m_baseline;
   std::optional<Result<Introduced>> m_introduced;
   std::optional<Result<std::vector<std::string>>> m_refs_before;
   std::map<std::string, std::vector<std::string>> m_walks; // tip + hide → commits
