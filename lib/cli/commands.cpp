@@ -22,7 +22,9 @@ const std::vector<Command>& commands() {
       {"install", cmd_install, "install custody's hooks into a repository"},
       {"uninstall", cmd_uninstall, "remove custody's hooks (same options as install)"},
       {"doctor", cmd_doctor, "check an installation and print what to fix"},
-      {"check", cmd_check, "check a mirror's ref updates since the last check (--since-last)"},
+      {"check", cmd_check,
+       "judge existing commits against the rulesets (dry run), or a mirror's updates "
+       "(--since-last)"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
       {"log", cmd_log,
        "verify, read and report on the decision ledger (log verify | head | tail | report | sample "

@@ -87,6 +87,7 @@ public:
 
   const std::vector<refs::RefUpdate>& updates() const { return m_updates; }
   bool quarantined() const { return m_objects == Objects::quarantined; }
+  Baseline baseline() const { return m_baseline; }
   // Every ref's target as it was before the push (or nullopt when unreadable).
   const Result<std::vector<std::string>>& refs_before();
 

@@ -372,8 +372,10 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
     // Commits no ref reached before the push cannot have been checked under any ref: when the ref
     // gains only such commits, the other refs' tips need not be read (cost grows with the push).
     // Elsewhere (the update hook, a mirror check) an existing ref reads them only when the commits
-    // beyond its old value do not all pass: hiding more commits can only remove violations.
-    const bool only_new = gains_only_new_commits(ctx, d, hide);
+    // beyond its old value do not all pass: hiding more commits can only remove violations. A dry
+    // run judges exactly its range, whatever other refs hold.
+    const bool only_new =
+        ctx.scope.baseline() == policy::Baseline::old_value || gains_only_new_commits(ctx, d, hide);
     if (!only_new && !d.update.is_create() &&
         passes_beyond_old_value(ctx, d, hide, ruleset_name, sig, memo))
       continue;

@@ -57,7 +57,7 @@ TEST(PushRulesConfigTest, ABadPatternOrSizeIsAnErrorAtItsLine) {
   config::Config c = config::default_config();
   EXPECT_EQ(apply("[[rulesets]]\nname = \"p\"\nrules = { message_pattern = 'a(b' }\n", c),
             std::vector<std::string>{
-                "site.toml:3:29: rulesets.rules.message_pattern: invalid regular expression "
+                "site.toml:3:29: rulesets[0].rules.message_pattern: invalid regular expression "
                 "\"a(b\" at offset 3: missing closing parenthesis"});
   EXPECT_EQ(apply("[[rulesets]]\nname = \"q\"\nrules = { max_file_bytes = 0 }\n", c).size(), 1u);
 }
