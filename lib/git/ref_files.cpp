@@ -1,6 +1,6 @@
 #include "git/ref_files.hpp"
 
-#include "refs/ref_update.hpp"
+#include "git/ref_name.hpp"
 #include "util/file.hpp"
 #include "util/mapped_file.hpp"
 #include "util/strings.hpp"
@@ -53,7 +53,7 @@ public:
       }
       if (!util::matches_any(patterns, name))
         continue;
-      if (!refs::is_object_id(id))
+      if (!is_object_id(id))
         return corrupt(m_file, fmt::format("unexpected record for \"{}\"", util::printable(name)));
       out.insert_or_assign(std::string(name), util::to_lower(id));
     }
@@ -113,7 +113,7 @@ Status read_loose(const fs::path& file, const std::string& name, RefMap& out) {
     out.erase(name); // a packed value of the same name is shadowed
     return ok_status();
   }
-  if (!refs::is_object_id(value))
+  if (!is_object_id(value))
     return corrupt(file, "not an object id or a symbolic ref");
   out.insert_or_assign(name, util::to_lower(value));
   return ok_status();
@@ -147,7 +147,7 @@ Status read_loose_under(const fs::path& common_dir, std::string_view prefix,
     if (!it->is_regular_file(ec))
       continue;
     std::string name = dir_name + relative;
-    if (refs::check_ref_name(name) && util::matches_any(patterns, name))
+    if (check_ref_name(name) && util::matches_any(patterns, name))
       CUSTODY_TRY(read_loose(it->path(), name, out));
   }
   return ok_status();
@@ -173,7 +173,7 @@ Result<std::vector<RefTip>> read_matching_refs(const fs::path& common_dir,
   for (const auto& pattern : patterns) {
     const std::string& prefix = pattern.literal_prefix();
     if (pattern.is_literal()) {
-      if (refs::check_ref_name(prefix))
+      if (check_ref_name(prefix))
         CUSTODY_TRY(read_loose(common_dir / prefix, prefix, found));
     } else if (walked.insert(prefix).second) {
       CUSTODY_TRY(read_loose_under(common_dir, prefix, patterns, found));

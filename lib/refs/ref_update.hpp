@@ -2,6 +2,7 @@
 // One ref update as git hands it to a hook: `<old> SP <new> SP <ref> LF` on pre-receive's stdin,
 // or `ref old new` as the update hook's argv. Object ids are hex of any supported width (40 for
 // SHA-1, 64 for SHA-256); the zero id of the same width means "absent".
+#include "git/ref_name.hpp"
 #include "util/result.hpp"
 
 #include <string>
@@ -20,11 +21,8 @@ struct RefUpdate {
 };
 
 bool is_zero_oid(std::string_view oid);
-// Hex of a supported object id width (40 or 64), either case.
-bool is_object_id(std::string_view s);
-// git's check_refname_format rules that matter for a hook: a full name under refs/, no empty,
-// "."-leading or ".lock"-ending component, none of the forbidden bytes, no "..", "@{", or "//".
-Status check_ref_name(std::string_view ref);
+using git::check_ref_name; // git/ref_name.hpp
+using git::is_object_id;
 
 // Parses all of pre-receive's stdin strictly. Errors name the offending line (1-based).
 Result<std::vector<RefUpdate>> parse_ref_update_lines(std::string_view input);
