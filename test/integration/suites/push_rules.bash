@@ -202,3 +202,52 @@ EOF2
   expect_output_contains "warning: custody: ruleset \"conventional-commits\" (evaluate) would refuse refs/heads/main: commit message \"Add a\" does not match"
   [[ $(ledger_field ../server.git 1 '.would_reject[0].ruleset') == conventional-commits ]]
 }
+
+test_an_active_ruleset_wins_over_an_evaluating_one_with_the_same_rule() {
+  make_server; make_client
+  cat >server.git/custody.toml <<'EOF2'
+[[rulesets]]
+name = "watch"
+refs = ["refs/heads/**"]
+enforcement = "evaluate"
+rules = { message_pattern = '^feat: ' }
+
+[[rulesets]]
+name = "push"
+refs = ["refs/heads/main"]
+rules = { message_pattern = '^feat: ' }
+EOF2
+  cd client; BEFORE=$(git rev-parse HEAD)
+  commit_file a.txt one "Add a"
+  push origin main
+  expect_refused push_rules.message_pattern "refs/heads/main: commit message \"Add a\" does not match ruleset \"push\"'s message_pattern '^feat: '"
+  [[ $(ledger_field ../server.git 1 '.violations | length') == 1 ]]
+  # On a branch only "watch" targets, the same commit is only a warning.
+  expect_push_accepted origin HEAD:refs/heads/topic
+  expect_output_contains "warning: custody: ruleset \"watch\" (evaluate) would refuse refs/heads/topic: commit message \"Add a\""
+}
+
+test_a_listed_person_bypasses_a_push_rule_with_a_reason() {
+  make_server; make_client
+  git --git-dir=server.git config receive.advertisePushOptions true
+  rules_config active "dco = true"
+  sed -i 's/^enforcement = "active"/&\nbypass = ["alice"]/' server.git/custody.toml
+  cd client; BEFORE=$(git rev-parse HEAD)
+  commit_file a.txt one "Add a"
+  expect_push_accepted -o custody.bypass-ruleset=push -o "custody.reason=vendored import" origin main
+  expect_output_contains "bypassed (ruleset \"push\"): refs/heads/main: commit has no \"Signed-off-by: Alice Developer <alice@example.com>\" line"
+  [[ $(ledger_field ../server.git 1 '.bypassed_violations[0].rule') == push_rules.dco ]]
+  [[ $(ledger_field ../server.git 1 '.ruleset_bypasses[0].reason') == "vendored import" ]]
+  commit_file b.txt two "Add b"
+  CUSTODY_PUSHER=mallory expect_push_rejected -o custody.bypass-ruleset=push -o custody.reason=x origin main
+  expect_output_contains "the bypass was refused: mallory is not in ruleset \"push\"'s bypass list"
+}
+
+test_the_update_hook_applies_push_rules_too() {
+  make_server server.git --hook update; make_client
+  rules_config active "max_file_bytes = 10"
+  cd client; BEFORE=$(git rev-parse HEAD)
+  commit_file big.txt "more than ten bytes"
+  push origin main
+  expect_refused push_rules.max_file_bytes "refs/heads/main: file big.txt is 20 bytes, over ruleset \"push\"'s max_file_bytes of 10"
+}
