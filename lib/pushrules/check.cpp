@@ -61,6 +61,25 @@ const policy::Ruleset* content_ruleset(const policy::RefDecision& d,
   return nullptr;
 }
 
+// True when `id` is a tree or a blob (or a tag of one): a ref that gains files but no commits.
+// Anything else that does not peel to a commit could not be read, and fails closed.
+bool points_at_content(const git::Repo& repo, std::string id) {
+  for (int depth = 0; depth < 32; ++depth) {
+    auto kind = repo.object_kind(id);
+    if (!kind)
+      return false;
+    if (*kind == git::ObjectKind::tree || *kind == git::ObjectKind::blob)
+      return true;
+    if (*kind != git::ObjectKind::tag)
+      return false;
+    auto tag = repo.tag(id);
+    if (!tag)
+      return false;
+    id = tag->target;
+  }
+  return false;
+}
+
 // Commit rules, memoised per (commit, ruleset): a commit a hundred refs gain is judged once.
 class CommitMemo {
 public:
@@ -106,6 +125,10 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
     if (!content_ruleset(d, rulesets))
       continue;
     auto tip = ctx.repo.peel_to_commit(d.update.new_oid);
+    if (!tip && !points_at_content(ctx.repo, d.update.new_oid)) {
+      unreadable(*content_ruleset(d, rulesets), tip.error(), d);
+      continue;
+    }
     const auto commits = tip ? gained.commits_from(*tip) : std::vector<size_t>{};
     for (size_t i : d.rulesets) {
       const auto& rules = rulesets[i].rules.get<PushRules>();
