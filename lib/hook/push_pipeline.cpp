@@ -79,16 +79,20 @@ bool record(const ledger::LedgerOptions& options, const std::vector<util::Json>&
   auto appended = ledger::append(options, records);
   if (appended)
     return true;
-  render_failure(
-      err,
-      make_error(
-          ErrorCode::io_failure,
-          fmt::format("push refused: its decision could not be recorded in the ledger ({})",
-                      appended.error().message),
-          fmt::format("an administrator must make {} writable (disk space, permissions); run "
-                      "`custody doctor` on the server",
-                      options.path.parent_path().string())),
-      render);
+  // A damaged or discontinuous ledger names its own remedy; anything else is the file system.
+  const Error& why = appended.error();
+  std::string hint = why.code == ErrorCode::invalid_input && !why.hint.empty()
+                         ? why.hint
+                         : fmt::format("an administrator must make {} writable (disk space, "
+                                       "permissions); run `custody doctor` on the server",
+                                       options.path.parent_path().string());
+  render_failure(err,
+                 make_error(ErrorCode::io_failure,
+                            fmt::format("push refused: its decision could not be recorded in the "
+                                        "ledger ({})",
+                                        why.message),
+                            hint),
+                 render);
   return false;
 }
 
