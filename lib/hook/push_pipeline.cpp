@@ -2,6 +2,7 @@
 
 #include "config/loader.hpp"
 #include "families/checks.hpp"
+#include "hook/cutover.hpp"
 #include "hook/exit_code.hpp"
 #include "hook/record.hpp"
 #include "hook/render.hpp"
@@ -153,6 +154,12 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
                         "every push is refused",
                         d.front().file)));
   }
+
+  // A date cut-over is anchored to the protected refs' tips recorded the first time it is seen.
+  if (auto cut = resolve_cutover(loaded.config, *repo, ledger,
+                                 hook == HookKind::pre_receive || hook == HookKind::update);
+      !cut)
+    return refuse_all("cutover-error", cut.error());
 
   // 4. Judge: classify, run every check family, apply bypasses, decide. git applies a push to a
   // symbolic ref (refs/heads/latest -> refs/heads/main) to its target, so the target is judged.
