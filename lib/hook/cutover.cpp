@@ -37,8 +37,9 @@ Result<util::Json> protected_tips(const config::Config& config, const git::Repo&
 Result<std::optional<util::Json>> read_state(const fs::path& path, const std::string& date) {
   auto text = util::read_file(path);
   if (!text)
-    return text.error().code == ErrorCode::not_found ? Result<std::optional<util::Json>>(std::nullopt)
-                                                     : Result<std::optional<util::Json>>(text.error());
+    return text.error().code == ErrorCode::not_found
+               ? Result<std::optional<util::Json>>(std::nullopt)
+               : Result<std::optional<util::Json>>(text.error());
   util::Json state = util::Json::parse(*text, nullptr, false);
   if (state.is_discarded() || !state.is_object() || !state.contains("refs") ||
       !state["refs"].is_object() || !state.contains("exempt_before"))
@@ -67,9 +68,10 @@ Result<util::Json> record_state(const config::Config& config, const git::Repo& r
   auto appended = ledger::append(ledger, {body});
   if (!appended)
     return appended.error();
-  util::Json state = {{"exempt_before", date},
-                      {"refs", *refs},
-                      {"ledger", {{"seq", appended->front().seq}, {"hash", appended->front().hash}}}};
+  util::Json state = {
+      {"exempt_before", date},
+      {"refs", *refs},
+      {"ledger", {{"seq", appended->front().seq}, {"hash", appended->front().hash}}}};
   CUSTODY_TRY(util::write_file_atomic(path, util::dump_compact(state) + "\n", 0640));
   return state;
 }

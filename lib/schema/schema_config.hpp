@@ -32,13 +32,13 @@ struct Condition {
   std::optional<bool> ai_assisted; // the [trailers.ai_assisted] definition
   std::optional<bool>
       agent_identity; // author, committer or Co-authored-by is an agent (or agent session)
-  std::vector<std::string> trailers; // has every one of these trailer keys
-  std::vector<util::Glob> paths;     // changes at least one path matching (empty: no condition),
-                                     // letters in either case (GlobSyntax::path_nocase)
+  std::vector<std::string> trailers;   // has every one of these trailer keys
+  std::vector<util::Glob> paths;       // changes at least one path matching (empty: no condition),
+                                       // letters in either case (GlobSyntax::path_nocase)
   std::vector<util::Glob> paths_exact; // the same patterns, case-sensitive
                                        // (SchemaConfig::paths_case_sensitive)
-  std::vector<util::Glob> refs;      // the target ref matches (empty: no condition)
-  std::optional<bool> protected_ref; // the target ref is (not) protected ([refs] protected)
+  std::vector<util::Glob> refs;        // the target ref matches (empty: no condition)
+  std::optional<bool> protected_ref;   // the target ref is (not) protected ([refs] protected)
 };
 
 enum class CommitTime {
