@@ -155,7 +155,8 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   };
   measure("verify", [&] {
-    auto report = ledger::verify(ledger::VerifyOptions{options.path, std::nullopt, std::nullopt});
+    auto report =
+        ledger::verify(ledger::VerifyOptions{options.path, std::nullopt, std::nullopt, {}});
     return report && !report->error && report->records == records ? 0 : 1;
   });
   for (auto [name, format] : {std::pair{"report json", report::Format::json},

@@ -22,8 +22,8 @@ refused_push() {
   commit_file t9.txt 9
   expect_push_rejected origin main
   local dir; dir=$(cd ../server.git && pwd)
-  expect_output_contains "remote: push refused: its decision could not be recorded in the ledger (the ledger $dir/custody/ledger.jsonl ends at $found, but its head file $dir/custody-ledger.head records seq 3 (hash ${hash:0:12}): records were deleted or truncated; refusing to start a new chain)"
-  expect_output_contains "remote:   hint: an administrator must restore the ledger from a backup, or record the gap with \`custody log verify --accept-gap\`"
+  expect_output_contains "remote: custody: push refused: its decision could not be recorded in the ledger (the ledger $dir/custody/ledger.jsonl ends at $found, but its head file $dir/custody-ledger.head records seq 3 (hash ${hash:0:12}): records were deleted or truncated; refusing to start a new chain)"
+  expect_output_contains "remote: custody:   hint: an administrator must restore the ledger from a backup, or record the gap with \`custody log verify --accept-gap\`"
   expect_ref_at ../server.git refs/heads/main "$before"
   cd ..
 }
