@@ -98,3 +98,14 @@ test_head_file_path_is_configurable() {
   expect_output_contains "its head file $(cd ../heads && pwd)/app.head records seq 1 (hash"
   cd ..
 }
+
+# A copy of the ledger checked by path is compared with the head file named beside it.
+test_verify_by_path_with_a_head_file() {
+  two_pushes
+  cp "$(ledger server.git)" copy.jsonl; cp server.git/custody-ledger.head copy.head
+  "$CUSTODY_BIN" log verify --ledger copy.jsonl --head-file copy.head
+  head -n 1 copy.jsonl >trunc && cat trunc >copy.jsonl
+  set +e; out=$("$CUSTODY_BIN" log verify --ledger copy.jsonl --head-file copy.head 2>&1); rc=$?; set -e; echo "$out"
+  [[ $rc -eq 1 ]] || fail "gap not reported (rc=$rc)"
+  grep -qF "but its head file $PWD/copy.head records seq 3 (hash" <<<"$out" || fail "message"
+}
