@@ -16,8 +16,8 @@ namespace custody::cli {
 namespace {
 
 constexpr const char* k_help =
-    R"(usage: custody log verify [--ledger PATH | --repo PATH] [--public-key PEM]
-                          [--witness SEQ:HASH] [--json]
+    R"(usage: custody log verify [--ledger PATH [--head-file PATH] | --repo PATH]
+                          [--public-key PEM] [--witness SEQ:HASH] [--json] [--accept-gap]
 
 Checks every record of every segment: gapless seq, each prev equal to the previous record's
 hash, each hash equal to SHA-256 of the line without its hash member, segment numbers in order.
@@ -26,6 +26,13 @@ hash, each hash equal to SHA-256 of the line without its hash member, segment nu
   --witness SEQ:HASH   a head recorded earlier (`custody log head`): that record must still be
                        there with that hash (catches truncation and rewritten history)
   --json               print the result as one JSON object
+  --head-file PATH     with --ledger: the head file to compare with ([ledger] head_file; with
+                       --repo it is found from the configuration)
+  --accept-gap         the ledger was deleted, truncated or replaced and cannot be restored:
+                       append a "gap" record naming the head expected and the head found (and
+                       who accepted it), so pushes are recorded again; then verify
+The head file keeps the ledger's last seq and hash outside its directory: a ledger that ends
+before it is reported as a gap, and pushes are refused until it is restored or accepted.
 Exit 0: intact (torn tails from crashed writers are reported as warnings); 1: damaged, naming
 the first bad record; 2: the ledger cannot be read.
 )";
@@ -45,6 +52,26 @@ util::Json finding_json(const ledger::Finding& f) {
   return {{"file", f.file}, {"line", f.line}, {"message", f.message}, {"hint", f.hint}};
 }
 
+// Records the gap with the administrator's name; prints what was recorded.
+bool accept_gap(const ledger::LedgerOptions& location, hook::Io& io) {
+  if (location.head_file.empty()) {
+    print_log_error(io.err, "verify",
+                    make_error(ErrorCode::invalid_input, "--accept-gap needs the head file",
+                               "pass --repo PATH, or --head-file PATH with --ledger"));
+    return false;
+  }
+  std::string by =
+      io.env.get_nonempty("SUDO_USER").value_or(io.env.get_nonempty("USER").value_or("unknown"));
+  auto appended = ledger::accept_gap(location, by);
+  if (!appended) {
+    print_log_error(io.err, "verify", appended.error());
+    return false;
+  }
+  io.out << fmt::format("gap recorded by {} as record seq {}; the chain continues from there\n", by,
+                        appended->seq);
+  return true;
+}
+
 } // namespace
 
 int log_verify(const Args& args, hook::Io& io) {
@@ -52,7 +79,9 @@ int log_verify(const Args& args, hook::Io& io) {
                                   {"--repo", true},
                                   {"--public-key", true},
                                   {"--witness", true},
-                                  {"--json", false}});
+                                  {"--json", false},
+                                  {"--head-file", true},
+                                  {"--accept-gap", false}});
   if (!parsed) {
     print_log_error(io.err, "verify", parsed.error());
     return hook::k_exit_usage;
@@ -66,8 +95,11 @@ int log_verify(const Args& args, hook::Io& io) {
     print_log_error(io.err, "verify", location.error());
     return hook::k_exit_internal_error;
   }
+  if (parsed->has("--accept-gap") && !accept_gap(*location, io))
+    return hook::k_exit_rejected;
   ledger::VerifyOptions options;
   options.path = location->path;
+  options.head_file = location->head_file;
   if (auto key = parsed->value("--public-key"))
     options.public_key = cli_path(*key, io);
   if (auto witness = parsed->value("--witness")) {

@@ -15,7 +15,12 @@ std::filesystem::path cli_path(const std::string& value, const hook::Io& io) {
 
 Result<ledger::LedgerOptions> locate_ledger(const ParsedArgs& args, const hook::Io& io) {
   if (auto path = args.value("--ledger"))
-    return ledger::LedgerOptions{cli_path(*path, io), 0, {}};
+    return ledger::LedgerOptions{cli_path(*path, io),
+                                 0,
+                                 {},
+                                 args.value("--head-file")
+                                     ? cli_path(*args.value("--head-file"), io)
+                                     : std::filesystem::path()};
   std::filesystem::path where = args.value("--repo") ? cli_path(*args.value("--repo"), io) : io.cwd;
   auto repo = git::Repo::open(where);
   if (!repo)

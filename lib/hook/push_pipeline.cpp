@@ -2,6 +2,7 @@
 
 #include "config/loader.hpp"
 #include "families/checks.hpp"
+#include "hook/cutover.hpp"
 #include "hook/exit_code.hpp"
 #include "hook/record.hpp"
 #include "hook/render.hpp"
@@ -79,16 +80,20 @@ bool record(const ledger::LedgerOptions& options, const std::vector<util::Json>&
   auto appended = ledger::append(options, records);
   if (appended)
     return true;
-  render_failure(
-      err,
-      make_error(
-          ErrorCode::io_failure,
-          fmt::format("push refused: its decision could not be recorded in the ledger ({})",
-                      appended.error().message),
-          fmt::format("an administrator must make {} writable (disk space, permissions); run "
-                      "`custody doctor` on the server",
-                      options.path.parent_path().string())),
-      render);
+  // A damaged or discontinuous ledger names its own remedy; anything else is the file system.
+  const Error& why = appended.error();
+  std::string hint = why.code == ErrorCode::invalid_input && !why.hint.empty()
+                         ? why.hint
+                         : fmt::format("an administrator must make {} writable (disk space, "
+                                       "permissions); run `custody doctor` on the server",
+                                       options.path.parent_path().string());
+  render_failure(err,
+                 make_error(ErrorCode::io_failure,
+                            fmt::format("push refused: its decision could not be recorded in the "
+                                        "ledger ({})",
+                                        why.message),
+                            hint),
+                 render);
   return false;
 }
 
@@ -149,6 +154,12 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
                         "every push is refused",
                         d.front().file)));
   }
+
+  // A date cut-over is anchored to the protected refs' tips recorded the first time it is seen.
+  if (auto cut = resolve_cutover(loaded.config, *repo, ledger,
+                                 hook == HookKind::pre_receive || hook == HookKind::update);
+      !cut)
+    return refuse_all("cutover-error", cut.error());
 
   // 4. Judge: classify, run every check family, apply bypasses, decide. git applies a push to a
   // symbolic ref (refs/heads/latest -> refs/heads/main) to its target, so the target is judged.

@@ -1,5 +1,7 @@
 // ledger::append: lock, read the tail, recover a torn tail, rotate, write once, fsync.
 // The order of these steps is the ledger's crash-safety argument; docs/ledger.md walks through it.
+#include "ledger/continuity.hpp"
+#include "ledger/head_file.hpp"
 #include "ledger/ledger.hpp"
 #include "ledger/lock_file.hpp"
 #include "ledger/record_line.hpp"
@@ -157,7 +159,7 @@ Status check_bodies(const std::vector<util::Json>& bodies) {
         return make_error(ErrorCode::invalid_input,
                           fmt::format("ledger: record body sets reserved key \"{}\"", key));
     auto type = body.find("type");
-    if (type != body.end() && (*type == "recovery" || *type == "checkpoint"))
+    if (type != body.end() && (*type == "recovery" || *type == "checkpoint" || *type == "gap"))
       return make_error(
           ErrorCode::invalid_input,
           fmt::format("ledger: record type {} is written only by the ledger", type->dump()));
@@ -176,11 +178,71 @@ std::string add_line(std::string& bytes, ChainState& state, const util::Json& bo
   return state.last_hash;
 }
 
-} // namespace
+// The chain state before this call's records, rotating first if the live segment is full.
+// `fd`, `tail` and `created_file` follow the live segment when it is rotated.
+Result<ChainState> chain_state(const LedgerOptions& options, UniqueFd& fd, Tail& tail,
+                               bool& created_file) {
+  const fs::path& path = options.path;
+  if (options.rotate_bytes > 0 && !tail.torn() && tail.last_line &&
+      tail.size >= options.rotate_bytes) {
+    auto closed = list_closed_segments(path);
+    if (!closed)
+      return closed.error();
+    uint64_t number = closed->empty() ? 1 : closed->back().number + 1;
+    auto state = state_after(*tail.last_line, path);
+    if (!state)
+      return state.error();
+    fs::path target = segment_path(path, number);
+    if (::access(target.c_str(), F_OK) == 0)
+      return make_error(ErrorCode::io_failure,
+                        fmt::format("cannot rotate the ledger: {} already exists", target.string()),
+                        k_verify_hint);
+    if (::rename(path.c_str(), target.c_str()) != 0)
+      return io_error("rotate the ledger to", target, errno);
+    fd = UniqueFd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0640));
+    if (!fd.valid())
+      return io_error("create the new ledger segment", path, errno);
+    created_file = true;
+    state->new_segment = number + 1;
+    tail = Tail{};
+    return state;
+  }
+  if (tail.last_line)
+    return state_after(*tail.last_line, path);
+  return state_from_closed(path);
+}
 
-Result<std::vector<Appended>> append(const LedgerOptions& options,
-                                     const std::vector<util::Json>& bodies) {
-  CUSTODY_TRY(check_bodies(bodies));
+// What the head file says about the chain found: nullopt when it continues (or there is no
+// head file yet), else the gap.
+Result<std::optional<Gap>> check_head(const LedgerOptions& options, const ChainState& state) {
+  if (options.head_file.empty())
+    return std::optional<Gap>();
+  auto recorded = read_head_file(options.head_file);
+  if (!recorded)
+    return recorded.error();
+  if (!*recorded)
+    return std::optional<Gap>();
+  return find_gap(options.path, **recorded, HeadMark{state.last_seq, state.last_hash});
+}
+
+util::Json gap_record(const Gap& gap, const LedgerOptions& options, const std::string& by) {
+  auto mark = [](const HeadMark& m) { return util::Json{{"seq", m.seq}, {"hash", m.hash}}; };
+  return {{"type", "gap"},
+          {"time", util::now_utc()},
+          {"by", by},
+          {"head_file", options.head_file.string()},
+          {"expected", mark(gap.expected)},
+          {"found", mark(gap.found)},
+          {"message", "an administrator accepted a ledger that does not continue its recorded "
+                      "head; the chain continues from the records found"}};
+}
+
+enum class GapMode { refuse, accept };
+
+Result<std::vector<Appended>> append_impl(const LedgerOptions& options,
+                                          const std::vector<util::Json>& given, GapMode mode,
+                                          const std::string& by) {
+  CUSTODY_TRY(check_bodies(given));
   std::optional<Ed25519Key> key;
   if (!options.signing_key.empty()) {
     auto loaded = Ed25519Key::load_private(options.signing_key);
@@ -209,42 +271,26 @@ Result<std::vector<Appended>> append(const LedgerOptions& options,
   if (!tail)
     return tail.error();
 
-  // 1. Where the chain stands, rotating first if the live segment is full.
-  ChainState state;
-  if (options.rotate_bytes > 0 && !tail->torn() && tail->last_line &&
-      tail->size >= options.rotate_bytes) {
-    auto closed = list_closed_segments(path);
-    if (!closed)
-      return closed.error();
-    uint64_t number = closed->empty() ? 1 : closed->back().number + 1;
-    auto after = state_after(*tail->last_line, path);
-    if (!after)
-      return after.error();
-    state = *after;
-    fs::path target = segment_path(path, number);
-    if (::access(target.c_str(), F_OK) == 0)
-      return make_error(ErrorCode::io_failure,
-                        fmt::format("cannot rotate the ledger: {} already exists", target.string()),
-                        k_verify_hint);
-    if (::rename(path.c_str(), target.c_str()) != 0)
-      return io_error("rotate the ledger to", target, errno);
-    fd = UniqueFd(::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0640));
-    if (!fd.valid())
-      return io_error("create the new ledger segment", path, errno);
-    created_file = true;
-    state.new_segment = number + 1;
-    *tail = Tail{};
-  } else if (tail->last_line) {
-    auto after = state_after(*tail->last_line, path);
-    if (!after)
-      return after.error();
-    state = *after;
-  } else {
-    auto closed_state = state_from_closed(path);
-    if (!closed_state)
-      return closed_state.error();
-    state = *closed_state;
+  // 1. Where the chain stands, and whether it continues the head recorded outside the ledger.
+  auto chain = chain_state(options, fd, *tail, created_file);
+  if (!chain)
+    return chain.error();
+  ChainState state = *chain;
+  auto gap = check_head(options, state);
+  if (gap && *gap && mode == GapMode::refuse)
+    gap = gap_error(**gap, path, options.head_file);
+  else if (gap && !*gap && mode == GapMode::accept)
+    gap = make_error(ErrorCode::invalid_input,
+                     fmt::format("no gap to accept: the ledger {} continues its head file {}",
+                                 path.string(), options.head_file.string()),
+                     "run `custody log verify` to check the chain");
+  if (!gap) {
+    if (created_file && tail->size == 0)
+      ::unlink(path.c_str());
+    return gap.error();
   }
+  std::vector<util::Json> bodies =
+      mode == GapMode::accept ? std::vector<util::Json>{gap_record(**gap, options, by)} : given;
 
   // 2. The bytes of this call: a torn tail's terminator and recovery record, the records, and
   //    with a signing key a checkpoint that signs the new head.
@@ -278,10 +324,12 @@ Result<std::vector<Appended>> append(const LedgerOptions& options,
     add_line(bytes, state, checkpoint);
   }
 
-  // 3. One write, then fsync; on failure put the file back as it was.
+  // 3. One write, then fsync, then the head file; on failure put the ledger back as it was.
   Status written = write_bytes(fd.get(), bytes, path);
   if (written && ::fsync(fd.get()) != 0)
     written = io_error("fsync", path, errno);
+  if (written && !options.head_file.empty())
+    written = write_head_file(options.head_file, HeadMark{state.last_seq, state.last_hash});
   if (!written) {
     if (::ftruncate(fd.get(), static_cast<off_t>(tail->size)) == 0)
       (void)::fsync(fd.get());
@@ -292,6 +340,20 @@ Result<std::vector<Appended>> append(const LedgerOptions& options,
   if (created_dir)
     CUSTODY_TRY(fsync_dir(dir.parent_path()));
   return appended;
+}
+
+} // namespace
+
+Result<std::vector<Appended>> append(const LedgerOptions& options,
+                                     const std::vector<util::Json>& bodies) {
+  return append_impl(options, bodies, GapMode::refuse, {});
+}
+
+Result<Appended> accept_gap(const LedgerOptions& options, const std::string& by) {
+  auto appended = append_impl(options, {}, GapMode::accept, by);
+  if (!appended)
+    return appended.error();
+  return appended->front();
 }
 
 } // namespace custody::ledger

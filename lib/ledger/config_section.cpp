@@ -17,6 +17,12 @@ void apply_section(config::TableReader& t, config::Config& c) {
     ledger.rotate_bytes = static_cast<uint64_t>(*v);
   if (auto v = t.string("signing_key"))
     ledger.signing_key = *v;
+  if (auto v = t.string("head_file")) {
+    if (v->empty())
+      t.error("head_file", "ledger.head_file must not be empty (the head is always kept)");
+    else
+      ledger.head_file = *v;
+  }
   t.finish();
 }
 

@@ -20,6 +20,7 @@ struct LedgerOptions {
   std::filesystem::path path;        // the current segment (absolute)
   uint64_t rotate_bytes = 0;         // 0: never rotate
   std::filesystem::path signing_key; // empty: records are not signed
+  std::filesystem::path head_file;   // the head kept outside the ledger; empty: none
 };
 
 struct Appended {
@@ -31,7 +32,13 @@ struct Appended {
 // prepended and "hash" appended; the bytes are written and fsync'd before this returns.
 // An error means no record of this call may be considered written (the caller rejects the push).
 // Creates the ledger's directory and file when missing. Bodies must not contain seq/prev/hash.
+// With a head file, refuses (ErrorCode::invalid_input, nothing written) when the ledger does
+// not continue the head recorded there: deleted, truncated or replaced (ledger/continuity.hpp).
 Result<std::vector<Appended>> append(const LedgerOptions& options,
                                      const std::vector<util::Json>& bodies);
+
+// The administrator's acknowledgement of such a gap: appends one "gap" record naming the head
+// expected, the head found and `by`, and moves the head file on. Refuses when there is no gap.
+Result<Appended> accept_gap(const LedgerOptions& options, const std::string& by);
 
 } // namespace custody::ledger

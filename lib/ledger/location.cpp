@@ -9,7 +9,14 @@ LedgerOptions locate(const LedgerConfig& config, const std::filesystem::path& gi
   std::filesystem::path key = config.signing_key;
   if (!key.empty() && key.is_relative())
     key = git_dir / key;
-  return {path.lexically_normal(), config.rotate_bytes, key};
+  // The head file must not share the ledger's fate: by default it sits in the git dir, beside
+  // (not inside) the ledger's directory.
+  std::filesystem::path head = config.head_file.empty()
+                                   ? std::filesystem::path("custody-ledger.head")
+                                   : std::filesystem::path(config.head_file);
+  if (head.is_relative())
+    head = git_dir / head;
+  return {path.lexically_normal(), config.rotate_bytes, key, head.lexically_normal()};
 }
 
 } // namespace custody::ledger

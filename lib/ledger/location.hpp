@@ -8,7 +8,8 @@
 namespace custody::ledger {
 
 // The ledger of the repository at `git_dir` as `config` places it: relative paths (the ledger
-// and its signing key) are under `git_dir`; the default is custody/ledger.jsonl.
+// its signing key and its head file) are under `git_dir`; the defaults are custody/ledger.jsonl
+// and custody-ledger.head.
 LedgerOptions locate(const LedgerConfig& config, const std::filesystem::path& git_dir);
 
 } // namespace custody::ledger

@@ -3,11 +3,36 @@
 #include "ledger/verify.hpp"
 
 #include "ledger/chain_checker.hpp"
+#include "ledger/continuity.hpp"
+#include "ledger/head_file.hpp"
 #include "ledger/snapshot.hpp"
 
 #include <fmt/format.h>
 
 namespace custody::ledger {
+
+namespace {
+
+// Compares the chain verified with the head file, reporting a gap as the report's error.
+Status check_head_file(const VerifyOptions& options, VerifyReport& report) {
+  if (options.head_file.empty() || report.error)
+    return ok_status();
+  auto recorded = read_head_file(options.head_file);
+  if (!recorded)
+    return recorded.error();
+  if (!*recorded)
+    return ok_status();
+  auto gap = find_gap(options.path, **recorded, HeadMark{report.head_seq, report.head_hash});
+  if (!gap)
+    return gap.error();
+  if (*gap) {
+    Error e = gap_error(**gap, options.path, options.head_file);
+    report.error = Finding{options.path.filename().string(), 0, e.message, e.hint};
+  }
+  return ok_status();
+}
+
+} // namespace
 
 Result<VerifyReport> verify(const VerifyOptions& options) {
   std::optional<Ed25519Key> key;
@@ -18,10 +43,16 @@ Result<VerifyReport> verify(const VerifyOptions& options) {
     key = std::move(*loaded);
   }
   auto segments = snapshot_segments(options.path);
+  VerifyReport report;
+  if (!segments && segments.error().code == ErrorCode::not_found && !options.head_file.empty()) {
+    report.head_hash = k_zero_hash; // no record at all: does the head file expect some?
+    CUSTODY_TRY(check_head_file(options, report));
+    if (report.error)
+      return report;
+  }
   if (!segments)
     return segments.error();
 
-  VerifyReport report;
   ChainChecker checker(report, key ? &*key : nullptr, options.witness);
   for (size_t i = 0; i < segments->size() && !checker.failed(); ++i) {
     OpenSegment& seg = (*segments)[i];
@@ -44,6 +75,7 @@ Result<VerifyReport> verify(const VerifyOptions& options) {
     checker.end_segment();
   }
   checker.finish();
+  CUSTODY_TRY(check_head_file(options, report));
   return report;
 }
 

@@ -29,6 +29,7 @@ struct VerifyOptions {
   std::filesystem::path path;                      // the live segment
   std::optional<std::filesystem::path> public_key; // check checkpoint signatures with this key
   std::optional<Witness> witness;                  // a head recorded earlier by `custody log head`
+  std::filesystem::path head_file;                 // the ledger's head file; empty: none
 };
 
 struct VerifyReport {
@@ -46,7 +47,7 @@ struct VerifyReport {
 };
 
 // Errors only when the ledger cannot be read at all (missing, unreadable); damage is reported
-// in VerifyReport::error.
+// in VerifyReport::error. A missing ledger whose head file records a head is damage (a gap).
 Result<VerifyReport> verify(const VerifyOptions& options);
 
 } // namespace custody::ledger

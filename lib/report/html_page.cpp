@@ -263,7 +263,8 @@ std::string decision_card(const CardInput& in) {
     for (const auto& r : v.rules)
       rules += (rules.empty() ? "" : ", ") + r;
     out += fmt::format("<p class=\"bad\">Broke {}{}: {}</p>", html_escape(rules),
-                       v.control.empty() ? "" : " (" + html_escape(v.control) + ")",
+                       v.control.empty() ? std::string()
+                                         : fmt::format(" ({})", html_escape(v.control)),
                        html_escape(v.message));
   }
   if (!d.error.empty())
@@ -271,14 +272,17 @@ std::string decision_card(const CardInput& in) {
   for (const auto& f : d.findings)
     out += fmt::format("<p class=\"warn\">Secret finding {} in {}{}: <code>{}</code></p>",
                        html_escape(f.rule), html_escape(f.path),
-                       f.line.empty() ? "" : ":" + html_escape(f.line), html_escape(f.redacted));
+                       // fmt, not ":" + string: GCC 12 -O3 reports a false -Wrestrict there
+                       f.line.empty() ? std::string() : fmt::format(":{}", html_escape(f.line)),
+                       html_escape(f.redacted));
   for (const auto& b : d.bypasses)
     out += fmt::format("<p class=\"warn\">Bypass of {} by {}: {}</p>", html_escape(b.fingerprint),
                        html_escape(b.by), html_escape(b.reason));
   for (const auto& w : d.would_reject)
     out += fmt::format("<p class=\"warn\">Would have been refused by {} (evaluate mode{})</p>",
                        html_escape(w.rule),
-                       w.ruleset.empty() ? "" : ", ruleset " + html_escape(w.ruleset));
+                       w.ruleset.empty() ? std::string()
+                                         : fmt::format(", ruleset {}", html_escape(w.ruleset)));
   out += fmt::format("<div class=\"chain\">ledger {} line {}, seq {}, hash <span "
                      "class=\"hash\">{}</span></div></article>\n",
                      html_escape(in.file), in.line, in.seq, html_escape(in.hash));

@@ -85,8 +85,13 @@ void read_condition(TableReader& t, schema::Condition& when) {
       if (auto name = key_name(t, "trailers", k))
         when.trailers.push_back(*name);
   }
-  if (auto v = t.globs("paths", util::GlobSyntax::path))
-    when.paths = std::move(*v);
+  if (t.has("paths")) {
+    if (auto v = t.globs("paths", util::GlobSyntax::path_nocase))
+      when.paths = std::move(*v);
+    for (const auto& g : when.paths) // already valid: only the letters' case differs
+      if (auto exact = util::Glob::compile(g.pattern(), util::GlobSyntax::path))
+        when.paths_exact.push_back(std::move(*exact));
+  }
   if (auto v = t.globs("refs", util::GlobSyntax::path))
     when.refs = std::move(*v);
   if (auto v = t.boolean("protected_ref"))
@@ -177,6 +182,8 @@ void apply_section(TableReader& t, config::Config& c) {
       s.co_author_key = *name;
   if (auto v = t.integer("future_skew_seconds", 0, 366LL * 86400))
     s.future_skew_seconds = *v;
+  if (auto v = t.boolean("paths_case_sensitive"))
+    s.paths_case_sensitive = *v;
   read_exempt_before(t, s);
   if (auto ai = t.table("ai_assisted")) {
     if (auto v = ai->string("trailer")) {

@@ -18,6 +18,12 @@ namespace {
 
 enum class Tri { no, yes, unknown };
 
+// A review date must not precede the work it reviews: not before the commit's author date by
+// more than a day (clocks and zones differ; a date-only Review-Date counts as the end of that
+// UTC day), and never before 2000-01-01, which no custody review can carry.
+constexpr int64_t k_review_before_author_skew = 86400;
+constexpr int64_t k_earliest_review = 946684800; // 2000-01-01T00:00:00Z
+
 bool is_agent(std::string_view name, std::string_view email, const identity::AgentsConfig& agents) {
   return identity::is_agent_name(name, agents) || identity::is_agent_email(email, agents);
 }
@@ -211,6 +217,21 @@ private:
       m_eval.reviewers.push_back({key, id});
   }
 
+  // Why a review date `when` given in trailer `key` is too early to be true, or nullopt.
+  std::optional<std::string> implausibly_early(std::string_view key, std::string_view value,
+                                               int64_t when) const {
+    if (!util::iequals(key, m_schema.review_date_key))
+      return std::nullopt;
+    if (when < k_earliest_review)
+      return std::string("is before 2000-01-01; a review cannot be dated before it happened");
+    const int64_t latest = value.size() == 10 ? when + 86399 : when; // "YYYY-MM-DD": that day
+    if (m_facts.author.time > 0 && latest < m_facts.author.time - k_review_before_author_skew)
+      return fmt::format("is before the commit was written (author date {}); a review cannot be "
+                         "dated before the work it reviews",
+                         util::format_utc_seconds(m_facts.author.time));
+    return std::nullopt;
+  }
+
   // 2. Every value against its key's spec.
   void check_values() {
     for (const auto& t : m_eval.trailers) {
@@ -260,6 +281,10 @@ private:
           add(Severity::error, "value",
               fmt::format("{}: \"{}\" is not an ISO 8601 date{}", t.key, shown,
                           expectation(spec, t.key)),
+              {example_trailer(t.key)});
+          ok = false;
+        } else if (auto past = implausibly_early(t.key, v, *when)) {
+          add(Severity::error, "past-date", fmt::format("{}: {} {}", t.key, shown, *past),
               {example_trailer(t.key)});
           ok = false;
         } else if (spec && spec->not_future && *when > m_facts.now + m_schema.future_skew_seconds) {
@@ -398,8 +423,9 @@ private:
           globs.push_back(g.pattern());
         unknown_parts.push_back(fmt::format("if it changes {}", util::join(globs, ", ")));
       } else {
+        const auto& globs = m_schema.paths_case_sensitive ? when.paths_exact : when.paths;
         bool any = std::any_of(m_facts.changed_paths->begin(), m_facts.changed_paths->end(),
-                               [&](const auto& p) { return util::matches_any(when.paths, p); });
+                               [&](const auto& p) { return util::matches_any(globs, p); });
         combine(any ? Tri::yes : Tri::no);
       }
     }

@@ -81,6 +81,26 @@ public:
       : m_ctx(ctx), m_decision(d), m_hide(std::move(hide)), m_ruleset(std::move(ruleset)),
         m_signature(std::move(signature)), m_memo(memo) {}
 
+  // The commits of `ids` a date cut-over may exempt: those reachable from the protected refs'
+  // tips recorded when the date was first seen (never a commit only the pusher's date dates).
+  Result<std::set<std::string>> exempt_by_date(const SchemaConfig& schema,
+                                               const std::vector<std::string>& ids) {
+    std::set<std::string> exempt;
+    if (!schema.exempt_before_time || !schema.exempt_before_tips ||
+        schema.exempt_before_tips->empty())
+      return exempt;
+    std::vector<std::string> hide = m_hide;
+    hide.insert(hide.end(), schema.exempt_before_tips->begin(), schema.exempt_before_tips->end());
+    auto outside = m_ctx.scope.commits_between(m_tip, hide);
+    if (!outside)
+      return outside.error();
+    std::set<std::string> not_exempt(outside->begin(), outside->end());
+    for (const auto& id : ids)
+      if (!not_exempt.count(id))
+        exempt.insert(id);
+    return exempt;
+  }
+
   void run() {
     const auto& schema = m_ctx.config.get<SchemaConfig>();
     auto tip = m_ctx.repo.peel_to_commit(m_decision.update.new_oid);
@@ -101,11 +121,14 @@ public:
     for (const auto& c : commits)
       if (c.parents.size() > 1 && !cover_from_merge(c))
         return;
+    auto exempt = exempt_by_date(schema, *ids);
+    if (!exempt)
+      return fail(exempt.error());
     util::Json evidence = util::Json::array();
     size_t evidenced_before = 0;
     bool paths = needs_paths(schema);
     for (const auto& c : commits) {
-      if (schema.exempt_before_time && c.committer.time < *schema.exempt_before_time) {
+      if (exempt->count(c.id) && c.committer.time < *schema.exempt_before_time) {
         evidence.push_back({{"id", c.id}, {"verdict", "exempt"}});
         continue;
       }

@@ -32,10 +32,13 @@ struct Condition {
   std::optional<bool> ai_assisted; // the [trailers.ai_assisted] definition
   std::optional<bool>
       agent_identity; // author, committer or Co-authored-by is an agent (or agent session)
-  std::vector<std::string> trailers; // has every one of these trailer keys
-  std::vector<util::Glob> paths;     // changes at least one path matching (empty: no condition)
-  std::vector<util::Glob> refs;      // the target ref matches (empty: no condition)
-  std::optional<bool> protected_ref; // the target ref is (not) protected ([refs] protected)
+  std::vector<std::string> trailers;   // has every one of these trailer keys
+  std::vector<util::Glob> paths;       // changes at least one path matching (empty: no condition),
+                                       // letters in either case (GlobSyntax::path_nocase)
+  std::vector<util::Glob> paths_exact; // the same patterns, case-sensitive
+                                       // (SchemaConfig::paths_case_sensitive)
+  std::vector<util::Glob> refs;        // the target ref matches (empty: no condition)
+  std::optional<bool> protected_ref;   // the target ref is (not) protected ([refs] protected)
 };
 
 enum class CommitTime {
@@ -67,12 +70,19 @@ struct SchemaConfig {
   std::string review_date_key = "Review-Date";
   std::string co_author_key = "Co-authored-by";
   int64_t future_skew_seconds = 86400;
+  // Path conditions match letters in either case unless this is set (`src/Auth/` is as risky as
+  // `src/auth/`, and case-insensitive checkouts make them the same file).
+  bool paths_case_sensitive = false;
   AiAssisted ai_assisted;
   std::vector<KeySpec> keys;
   std::vector<Rule> rules;
-  // Cut-over: commits committed before this time, or reachable from this commit, are exempt.
+  // Cut-over: commits reachable from this commit are exempt; with a date, commits committed
+  // before it AND reachable from the protected refs' tips recorded when the date was first seen
+  // (hook/cutover.hpp). The committer date alone never exempts: the pusher chooses it.
   std::optional<int64_t> exempt_before_time;
   std::string exempt_before_commit;
+  // Set at run time from the recorded cut-over state; unset: no commit is exempt by date.
+  std::optional<std::vector<std::string>> exempt_before_tips;
 
   // The spec for `key` (case-insensitive), or nullptr.
   const KeySpec* key_spec(std::string_view key) const;

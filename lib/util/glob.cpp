@@ -15,7 +15,7 @@ Result<Glob> Glob::compile(std::string_view pattern, GlobSyntax syntax) {
   for (size_t i = 0; i < pattern.size(); ++i) {
     char c = pattern[i];
     if (c == '*') {
-      if (syntax == GlobSyntax::path && i + 1 < pattern.size() && pattern[i + 1] == '*') {
+      if (syntax != GlobSyntax::name && i + 1 < pattern.size() && pattern[i + 1] == '*') {
         while (i + 1 < pattern.size() && pattern[i + 1] == '*')
           ++i;
         bool slash_follows = i + 1 < pattern.size() && pattern[i + 1] == '/';
@@ -31,12 +31,14 @@ Result<Glob> Glob::compile(std::string_view pattern, GlobSyntax syntax) {
       }
     } else if (c == '?') {
       glob.m_tokens.emplace_back(Kind::any_char);
-    } else if (syntax == GlobSyntax::path && c == '\\') {
+    } else if (syntax != GlobSyntax::name && c == '\\') {
       if (i + 1 == pattern.size())
         return make_error(ErrorCode::invalid_config,
                           fmt::format("glob \"{}\" ends with a lone backslash", pattern));
-      glob.m_tokens.emplace_back(Kind::literal, pattern[++i]);
-    } else if (syntax == GlobSyntax::path && c == '[') {
+      ++i;
+      glob.m_tokens.emplace_back(Kind::literal,
+                                 syntax != GlobSyntax::path ? ascii_lower(pattern[i]) : pattern[i]);
+    } else if (syntax != GlobSyntax::name && c == '[') {
       Token t(Kind::char_class);
       size_t j = i + 1;
       if (j < pattern.size() && (pattern[j] == '!' || pattern[j] == '^')) {
@@ -69,7 +71,7 @@ Result<Glob> Glob::compile(std::string_view pattern, GlobSyntax syntax) {
       glob.m_tokens.push_back(std::move(t));
       i = j;
     } else {
-      glob.m_tokens.emplace_back(Kind::literal, syntax == GlobSyntax::name ? ascii_lower(c) : c);
+      glob.m_tokens.emplace_back(Kind::literal, syntax != GlobSyntax::path ? ascii_lower(c) : c);
     }
   }
   for (const auto& t : glob.m_tokens) {
@@ -83,15 +85,19 @@ Result<Glob> Glob::compile(std::string_view pattern, GlobSyntax syntax) {
 bool Glob::token_accepts(const Token& t, char c) const {
   switch (t.kind) {
   case Kind::literal:
-    return (m_syntax == GlobSyntax::name ? ascii_lower(c) : c) == t.ch;
+    return (m_syntax != GlobSyntax::path ? ascii_lower(c) : c) == t.ch;
   case Kind::any_char:
     return m_syntax == GlobSyntax::name || c != '/';
   case Kind::char_class: {
     if (c == '/')
       return false;
     bool in = false;
+    const bool fold = m_syntax == GlobSyntax::path_nocase;
+    const char lower = ascii_lower(c);
+    const char upper = lower >= 'a' && lower <= 'z' ? static_cast<char>(lower - 'a' + 'A') : c;
     for (auto [lo, hi] : t.ranges)
-      in = in || (c >= lo && c <= hi);
+      in = in || (c >= lo && c <= hi) ||
+           (fold && ((lower >= lo && lower <= hi) || (upper >= lo && upper <= hi)));
     return in != t.negated;
   }
   default:
@@ -105,7 +111,7 @@ bool Glob::matches(std::string_view text) const {
   if (text.size() < m_prefix.size())
     return false;
   for (size_t i = 0; i < m_prefix.size(); ++i)
-    if ((m_syntax == GlobSyntax::name ? ascii_lower(text[i]) : text[i]) != m_prefix[i])
+    if ((m_syntax != GlobSyntax::path ? ascii_lower(text[i]) : text[i]) != m_prefix[i])
       return false;
   const size_t n = m_tokens.size();
   // One buffer for the four state rows, reused across calls on this thread.

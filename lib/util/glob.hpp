@@ -14,6 +14,9 @@ enum class GlobSyntax {
   // matches across components (`**/` also matches nothing), `?` one non-`/` character,
   // `[abc]`, `[a-z]`, `[!x]` classes, `\` escapes the next character.
   path,
+  // Paths as `path`, but letters match either case (`src/Auth/` is `src/auth/`): risky-path
+  // conditions, so a case-insensitive checkout cannot dodge them by spelling.
+  path_nocase,
   // Account names and emails, case-insensitive: only `*` (any run) and `?` (one character) are
   // special, so `*[bot]` means a name ending in the literal text "[bot]".
   name,

@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
       keep = true;
   }
   std::filesystem::remove_all(dir);
-  ledger::LedgerOptions options{std::filesystem::path(dir) / "ledger.jsonl", 64u << 20, {}};
+  ledger::LedgerOptions options{std::filesystem::path(dir) / "ledger.jsonl", 64u << 20, {}, {}};
 
   auto t0 = std::chrono::steady_clock::now();
   std::vector<util::Json> batch;
@@ -155,7 +155,8 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
   };
   measure("verify", [&] {
-    auto report = ledger::verify(ledger::VerifyOptions{options.path, std::nullopt, std::nullopt});
+    auto report =
+        ledger::verify(ledger::VerifyOptions{options.path, std::nullopt, std::nullopt, {}});
     return report && !report->error && report->records == records ? 0 : 1;
   });
   for (auto [name, format] : {std::pair{"report json", report::Format::json},

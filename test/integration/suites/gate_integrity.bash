@@ -176,3 +176,69 @@ test_replace_refs_do_not_change_what_custody_reads() {
   expect_output_contains "secrets.stripe-secret-key-live"
   expect_ref_at ../server.git refs/heads/main "$(git rev-parse HEAD~1)"
 }
+
+# A date cut-over (trailers.exempt_before = "2025-01-01") is anchored to the protected refs as
+# they were when custody first saw it, never to the committer date the pusher chose: an unreviewed
+# AI commit backdated to 2020 is refused on main.
+test_a_backdated_ai_commit_is_not_exempt() {
+  make_server; make_client
+  printf '[trailers]\nexempt_before = "2025-01-01"\n' >server.git/custody.toml
+  cd client
+  local before; before=$(git rev-parse HEAD)
+  echo "old" >old.txt; git add old.txt
+  GIT_AUTHOR_DATE="2020-03-04T05:06:07Z" GIT_COMMITTER_DATE="2020-03-04T05:06:07Z" \
+    git commit -qm "Old-looking work" -m "AI-Generated: claude-code/opus-4"
+  [[ $(git log -1 --format=%ct) == "$(date -ud 2020-03-04T05:06:07Z +%s)" ]] || fail "the commit is not backdated"
+  local ai; ai=$(git rev-parse HEAD)
+  expect_push_rejected origin main
+  expect_output_contains "trailers.ai-review"
+  expect_ref_at ../server.git refs/heads/main "$before"
+  # The ledger holds the cut-over state (main's tip before this push) and the refusal.
+  [[ $(ledger_field ../server.git 2 .type) == cutover ]] || fail "no cutover record"
+  [[ $(ledger_field ../server.git 2 .exempt_before) == 2025-01-01T00:00:00Z ]] || fail "date"
+  [[ $(ledger_field ../server.git 2 '.refs["refs/heads/main"]') == "$before" ]] || fail "tips"
+  [[ $(ledger_field ../server.git 1 .decision) == rejected ]] || fail "decision"
+  [[ $(ledger_field ../server.git 1 '.commits[0].id') == "$ai" ]] || fail "commit evidence"
+  [[ $(ledger_field ../server.git 1 '.commits[0].verdict') == rejected ]] || fail "verdict"
+  # The state is recorded once: a second attempt reads it back instead of recording again.
+  local count; count=$(ledger_count ../server.git)
+  expect_push_rejected origin main
+  [[ $(ledger_count ../server.git) == $((count + 1)) ]] || fail "the cut-over was recorded again"
+}
+
+REVIEWED=$'AI-Generated: claude-code/opus-4\nReviewed-By: Jane Doe <jane@example.com>\nReview-Date: 2026-01-02'
+
+# Risky-path conditions match letters in either case: `src/Auth/` is as risky as `src/auth/`
+# (a case-insensitive checkout makes them the same directory).
+test_a_risky_path_spelled_in_another_case_is_still_risky() {
+  make_server; make_client
+  cd client; local before; before=$(git rev-parse HEAD)
+  mkdir -p src/Auth; echo "token" >src/Auth/Token.go; git add src/Auth/Token.go
+  git commit -qm "Add token" -m "$REVIEWED"
+  expect_push_rejected origin main
+  expect_output_contains "trailers.risky-paths"
+  expect_output_contains "needs two distinct human reviewers"
+  expect_ref_at ../server.git refs/heads/main "$before"
+  [[ $(ledger_field ../server.git 1 .decision) == rejected ]] || fail "decision"
+  [[ $(ledger_field ../server.git 1 '.commits[0].verdict') == rejected ]] || fail "verdict"
+  # A site that wants exact case says so.
+  printf '[trailers]\npaths_case_sensitive = true\n' >../server.git/custody.toml
+  expect_push_accepted origin main
+  expect_ref_at ../server.git refs/heads/main "$(git rev-parse HEAD)"
+}
+
+# A Review-Date before the commit was written (beyond a day) or before 2000 is not evidence.
+test_a_review_dated_before_the_commit_is_refused() {
+  make_server; make_client
+  cd client; local before; before=$(git rev-parse HEAD)
+  commit_file a.txt a "Add a"$'\n\n'"${REVIEWED/2026-01-02/2025-12-30}"
+  expect_push_rejected origin main
+  expect_output_contains "Review-Date: 2025-12-30 is before the commit was written (author date 2026-01-02T03:04:05Z); a review cannot be dated before the work it reviews"
+  expect_ref_at ../server.git refs/heads/main "$before"
+  [[ $(ledger_field ../server.git 1 .decision) == rejected ]] || fail "decision"
+  git reset -q --hard "$before"
+  commit_file b.txt b "Add b"$'\n\n'"${REVIEWED/2026-01-02/1999-12-31}"
+  expect_push_rejected origin main
+  expect_output_contains "Review-Date: 1999-12-31 is before 2000-01-01; a review cannot be dated before it happened"
+  expect_ref_at ../server.git refs/heads/main "$before"
+}

@@ -18,7 +18,7 @@ protected:
   }
 
   ledger::VerifyReport verify_with(const std::filesystem::path& key) {
-    ledger::VerifyOptions verify_options{path, key, std::nullopt};
+    ledger::VerifyOptions verify_options{path, key, std::nullopt, {}};
     auto report = ledger::verify(verify_options);
     EXPECT_TRUE(report.ok()) << (report.ok() ? "" : report.error().message);
     return report.ok() ? *report : ledger::VerifyReport{};

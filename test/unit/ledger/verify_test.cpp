@@ -123,7 +123,7 @@ TEST_F(VerifyTest, TruncationIsCaughtByTheWitness) {
   ledger::Witness witness{5, util::Json::parse(lines[4])["hash"]};
   lines.resize(3);
   write_lines(path, lines);
-  ledger::VerifyOptions verify_options{path, std::nullopt, witness};
+  ledger::VerifyOptions verify_options{path, std::nullopt, witness, {}};
   auto report = ledger::verify(verify_options);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(error_text(*report), "ledger.jsonl: the ledger ends at seq 3, before the witnessed "
@@ -137,7 +137,7 @@ TEST_F(VerifyTest, RewrittenHistoryIsCaughtByTheWitness) {
   lines.resize(2);
   write_lines(path, lines);
   append_records(options, 3, 100); // a rewritten tail: seq 3..5 again, all well chained
-  ledger::VerifyOptions verify_options{path, std::nullopt, witness};
+  ledger::VerifyOptions verify_options{path, std::nullopt, witness, {}};
   auto report = ledger::verify(verify_options);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(error_text(*report).substr(0, 35), "ledger.jsonl:5: record seq 5 has ha");

@@ -306,3 +306,36 @@ TEST(IdentityValueTest, ParsesNameAndEmailStrictly) {
   EXPECT_TRUE(is_email("a.b+c@sub.example.org"));
   EXPECT_FALSE(is_email("@example.com"));
 }
+
+TEST_F(EvaluateTest, ReviewDateBeforeTheAuthorDateIsRefusedBeyondOneDay) {
+  on_server();
+  facts.message = k_reviewed; // Review-Date: 2026-01-01, the author date is 2026-01-02T03:04:05Z
+  EXPECT_EQ(findings(Stage::server), Lines{});
+  facts.message.replace(facts.message.find("2026-01-01"), 10, "2026-01-01T03:04:04Z");
+  EXPECT_EQ(findings(Stage::server),
+            (Lines{"error [trailers.past-date]: Review-Date: 2026-01-01T03:04:04Z is before the "
+                   "commit was written (author date 2026-01-02T03:04:05Z); a review cannot be "
+                   "dated before the work it reviews"}));
+  facts.message.replace(facts.message.find("2026-01-01T03:04:04Z"), 20, "2025-12-31");
+  EXPECT_EQ(findings(Stage::server).size(), 1u);
+}
+
+TEST_F(EvaluateTest, ReviewDateBefore2000IsRefused) {
+  on_server();
+  facts.author.time = 0; // even with no author date to compare with
+  facts.message = k_reviewed;
+  facts.message.replace(facts.message.find("2026-01-01"), 10, "1999-12-31");
+  EXPECT_EQ(findings(Stage::server),
+            (Lines{"error [trailers.past-date]: Review-Date: 1999-12-31 is before 2000-01-01; a "
+                   "review cannot be dated before it happened"}));
+}
+
+TEST_F(EvaluateTest, RiskyPathsMatchInEitherCaseUnlessConfiguredCaseSensitive) {
+  facts.message = k_reviewed;
+  on_server("refs/heads/main", true, {"src/Auth/Token.go"});
+  auto f = findings(Stage::server);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].substr(0, 30), "error [trailers.risky-paths]: ");
+  config.edit<SchemaConfig>().paths_case_sensitive = true;
+  EXPECT_EQ(findings(Stage::server), Lines{});
+}

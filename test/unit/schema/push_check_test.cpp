@@ -204,11 +204,23 @@ TEST_F(PushCheckTest, CutOverByCommitOrDate) {
   ASSERT_EQ(d[0].violations.size(), 1u);
   EXPECT_EQ(d[0].violations[0].commit, new_ai);
   config.edit<schema::SchemaConfig>().exempt_before_commit.clear();
-  config.edit<schema::SchemaConfig>().exempt_before_time =
-      k_now; // every sandbox commit is dated 2026-01-01
+  auto& schema = config.edit<schema::SchemaConfig>();
+  schema.exempt_before_time = k_now; // every sandbox commit is dated 2026-01-01
+  // A date alone exempts nothing: the pusher chooses committer dates.
+  d = check("refs/heads/main", base, new_ai);
+  EXPECT_EQ(d[0].violations.size(), 2u);
+  // Only commits reachable from the protected tips recorded at the cut-over are exempt.
+  schema.exempt_before_tips = std::vector<std::string>{old_ai};
+  d = check("refs/heads/main", base, new_ai);
+  ASSERT_EQ(d[0].violations.size(), 1u);
+  EXPECT_EQ(d[0].violations[0].commit, new_ai);
+  schema.exempt_before_tips = std::vector<std::string>{new_ai};
   d = check("refs/heads/main", base, new_ai);
   EXPECT_TRUE(d[0].violations.empty());
   EXPECT_EQ(d[0].evidence["commits"][0]["verdict"], "exempt");
+  // ...and committed before the date.
+  schema.exempt_before_time = k_now - 365 * 86400;
+  EXPECT_EQ(check("refs/heads/main", base, new_ai)[0].violations.size(), 2u);
 }
 
 TEST_F(PushCheckTest, SelfReviewFutureDateAndAgentReviewerAreRejected) {

@@ -86,3 +86,19 @@ TEST(GlobTest, HostilePatternStaysLinear) {
   ASSERT_TRUE(g.ok());
   EXPECT_FALSE(g->matches(text));
 }
+
+TEST(GlobTest, PathNocaseMatchesLettersInEitherCaseWithPathRules) {
+  auto match = [](const char* pattern, const char* text) {
+    auto g = Glob::compile(pattern, GlobSyntax::path_nocase);
+    EXPECT_TRUE(g.ok()) << pattern;
+    return g.ok() && g->matches(text);
+  };
+  EXPECT_TRUE(match("**/auth/**", "src/Auth/token.go"));
+  EXPECT_TRUE(match("src/AUTH/*", "src/auth/token.go"));
+  EXPECT_TRUE(match("**/Dockerfile", "deploy/DOCKERFILE"));
+  EXPECT_TRUE(match("src/[a-c]uth/*", "src/Auth/x"));
+  EXPECT_TRUE(match("src/\\Auth/*", "src/auth/x"));
+  EXPECT_FALSE(match("src/*", "src/Auth/token.go")); // `*` still stays within one component
+  EXPECT_FALSE(match("src/[!a]uth/*", "src/Auth/x"));
+  EXPECT_FALSE(path_match("**/auth/**", "src/Auth/token.go")); // `path` stays case-sensitive
+}
