@@ -22,7 +22,10 @@ Reader open_reader(std::string_view content) {
   archive_read_support_filter_gzip(a.get());
   archive_read_support_format_zip(a.get());
   archive_read_support_format_tar(a.get());
-  archive_read_support_format_raw(a.get()); // a gzip stream of one file (not a tar)
+  // A gzip stream of one file (not a tar). Only for gzip: raw accepts any bytes, and would read a
+  // damaged zip as one member that starts like a zip again.
+  if (content.starts_with("\x1f\x8b"))
+    archive_read_support_format_raw(a.get());
   if (archive_read_open_memory(a.get(), content.data(), content.size()) != ARCHIVE_OK)
     a.reset();
   return a;
