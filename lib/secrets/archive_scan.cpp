@@ -2,6 +2,7 @@
 // read in chunks into one string, counted against the blob's expansion budget before it grows.
 #include "secrets/archive_scan.hpp"
 
+#include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
 #include <memory>
@@ -82,7 +83,9 @@ public:
                        : entry_name                                  ? entry_name
                                                                      : "?");
       if (archive_entry_is_encrypted(e)) {
-        skip(member, ArchiveSkipReason::encrypted, static_cast<uint64_t>(archive_entry_size(e)));
+        const la_int64_t size = archive_entry_size_is_set(e) ? archive_entry_size(e) : 0;
+        skip(member, ArchiveSkipReason::encrypted,
+             static_cast<uint64_t>(std::max<la_int64_t>(size, 0)));
         continue;
       }
       std::string data;
