@@ -10,6 +10,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <chrono>
 
 using namespace custody::secrets;
 
@@ -179,4 +180,35 @@ TEST(ArchiveScan, SkipsFollowTheOversizeAndBinaryPolicies) {
   EXPECT_FALSE(refusal_for(enc, "a.zip", config));
   config.binary = OnSkip::reject;
   EXPECT_EQ(refusal_for(enc, "a.zip", config)->rule, "secrets.archive-encrypted");
+}
+
+TEST(ArchiveScan, PastTheDeadlineTheArchiveIsNotScanned) {
+  const Engine engine = engine_with();
+  NewBlob where{"0123456789abcdef0123456789abcdef01234567", "c0ffee", "a.zip", 0};
+  std::string zip = make_archive({{"c.txt", k_secret}}, "zip");
+  const uint64_t size = zip.size();
+  ScannedBlob sb = scan_one_blob(engine, where, custody::git::Repo::Blob{size, std::move(zip)},
+                                 std::chrono::steady_clock::now() - std::chrono::seconds(1));
+  EXPECT_EQ(sb.status, BlobStatus::not_scanned);
+  EXPECT_TRUE(sb.findings.empty());
+}
+
+TEST(ArchiveScan, TruncatedAndDamagedArchivesNeverCrashAndFindOnlyWhatIsThere) {
+  const Engine engine = engine_with();
+  const std::string inner = make_archive({{"s.env", k_secret}}, "zip");
+  for (const std::string& whole :
+       {make_archive({{"a.txt", "hello\n"}, {"b.env", k_secret}}, "zip"),
+        make_archive({{"lib/inner.zip", inner}, {"b.env", k_secret}}, "tar.gz")}) {
+    for (size_t n = 0; n < whole.size(); n += 7) {
+      std::string cut = whole.substr(0, n);
+      ScannedBlob sb = scan(engine, cut, "x.bin");
+      for (const Finding& f : sb.findings)
+        EXPECT_EQ(f.rule, "acme-token");
+      std::string flipped = whole;
+      flipped[n] = static_cast<char>(flipped[n] ^ 0x5a);
+      sb = scan(engine, flipped, "x.bin");
+      for (const Finding& f : sb.findings)
+        EXPECT_EQ(f.rule, "acme-token");
+    }
+  }
 }
