@@ -2,6 +2,8 @@
 // read in chunks into one string, counted against the blob's expansion budget before it grows.
 #include "secrets/archive_scan.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <archive.h>
 #include <archive_entry.h>
@@ -12,6 +14,7 @@ namespace custody::secrets {
 namespace {
 
 constexpr size_t k_chunk = 64 * 1024;
+constexpr size_t k_max_skips = 64;
 
 using Reader = std::unique_ptr<archive, decltype(&archive_read_free)>;
 
@@ -107,9 +110,17 @@ private:
   uint64_t m_budget;
   ArchiveScan& m_out;
   bool m_stopped = false;
+  size_t m_more_skips = 0;
 
+  // Past k_max_skips members, one summary entry: an archive of 100,000 encrypted members must not
+  // write 100,000 ledger entries.
   void skip(std::string inner, ArchiveSkipReason reason, uint64_t size) {
-    m_out.skips.push_back({std::move(inner), reason, size});
+    if (m_out.skips.size() < k_max_skips)
+      m_out.skips.push_back({std::move(inner), reason, size});
+    else if (m_out.skips.size() == k_max_skips)
+      m_out.skips.push_back({"", reason, 0});
+    if (m_out.skips.size() > k_max_skips)
+      m_out.skips.back().inner_path = fmt::format("({} more members not scanned)", ++m_more_skips);
   }
 
   Read read_member(archive* a, std::string& data) {

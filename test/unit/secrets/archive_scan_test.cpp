@@ -212,3 +212,15 @@ TEST(ArchiveScan, TruncatedAndDamagedArchivesNeverCrashAndFindOnlyWhatIsThere) {
     }
   }
 }
+
+TEST(ArchiveScan, ManyUnscannedMembersAreSummarisedAfterSixtyFour) {
+  const Engine engine = engine_with();
+  std::vector<Member> members;
+  for (int i = 0; i < 70; ++i)
+    members.push_back({"m" + std::to_string(i) + ".txt", "x"});
+  ScannedBlob sb = scan(engine, make_archive(members, "zip", "pw"), "many.zip");
+  ASSERT_EQ(sb.archive_skips.size(), 65u);
+  EXPECT_EQ(sb.archive_skips[63].inner_path, "m63.txt");
+  EXPECT_EQ(sb.archive_skips[64].inner_path, "(6 more members not scanned)");
+  EXPECT_EQ(sb.archive_skips[64].reason, ArchiveSkipReason::encrypted);
+}
