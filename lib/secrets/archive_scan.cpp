@@ -154,8 +154,11 @@ private:
         return skip(member, ArchiveSkipReason::too_deep, data.size());
       return walk(data, member, member, depth + 1);
     }
-    if (is_binary(data))
-      return; // class files, images: not text, and not recorded one by one
+    if (is_binary(data)) { // class files, images: listed only where binary blobs are refused
+      if (m_engine.options().archive_list_binary)
+        skip(member, ArchiveSkipReason::binary, data.size());
+      return;
+    }
     ScanResult r = m_engine.scan(data, where, m_commit, m_deadline);
     for (Finding& f : r.findings) {
       f.inner_path = member;
@@ -181,6 +184,8 @@ std::string_view archive_skip_name(ArchiveSkipReason r) {
     return "archive-corrupt";
   case ArchiveSkipReason::encrypted:
     return "archive-encrypted";
+  case ArchiveSkipReason::binary:
+    return "archive-binary";
   }
   return "archive-unknown";
 }

@@ -14,9 +14,10 @@
 
 namespace custody::secrets {
 
-enum class ArchiveSkipReason { too_deep, too_big, corrupt, encrypted };
+// binary: only listed when the site refuses binary blobs (EngineOptions::archive_list_binary).
+enum class ArchiveSkipReason { too_deep, too_big, corrupt, encrypted, binary };
 
-// "archive-too-deep", "archive-too-big", "archive-corrupt", "archive-encrypted".
+// "archive-too-deep", "archive-too-big", "archive-corrupt", "archive-encrypted", "archive-binary".
 std::string_view archive_skip_name(ArchiveSkipReason r);
 
 struct ArchiveSkip {

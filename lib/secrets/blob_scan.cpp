@@ -67,7 +67,9 @@ std::optional<UnscannedRefusal> refusal_for(const ArchiveSkip& skip, std::string
                   what, archive_skip_name(skip.reason)),
       size_limit ? "push the archive's contents instead of the archive, or ask an administrator "
                    "to raise [secrets].archive_max_depth / archive_max_bytes"
-                 : "push the archive unencrypted and readable, or its contents instead"};
+      : skip.reason == ArchiveSkipReason::binary
+          ? "store binary files outside the repository (Git LFS, an artifact store)"
+          : "push the archive unencrypted and readable, or its contents instead"};
 }
 
 ScannedBlob scan_one_blob(const Engine& engine, const NewBlob& where, Result<git::Repo::Blob> blob,

@@ -87,6 +87,7 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config,
   options.max_decode_depth = config.max_decode_depth;
   options.archive_max_depth = config.archive_max_depth;
   options.archive_max_bytes = config.archive_max_bytes;
+  options.archive_list_binary = config.binary == OnSkip::reject;
   auto engine = Engine::build(std::move(rules), std::move(options));
   if (!engine)
     return engine.error();

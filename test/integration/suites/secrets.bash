@@ -154,6 +154,20 @@ with tarfile.open("bundle.tar.gz", "w:gz") as t: t.add("inner.zip", "lib/inner.z
   expect_output_contains "archive member bundle.tar.gz!lib/inner.zip cannot be scanned for secrets (archive-too-deep) and this server refuses such archives"
 }
 
+test_binary_member_of_a_jar_refused_where_binary_blobs_are() {
+  make_server; make_client
+  printf '[secrets]\nbinary = "reject"\n' >server.git/custody.toml
+  cd client
+  python3 -c 'import zipfile
+with zipfile.ZipFile("app.jar", "w") as z:
+    z.writestr("com/acme/App.class", b"\xca\xfe\xba\xbe\x00\x00\x00\x34")
+    z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n")'
+  git add app.jar; git commit -qm jar
+  expect_push_rejected origin main
+  expect_output_contains "secrets.archive-binary"
+  expect_output_contains "archive member app.jar!com/acme/App.class cannot be scanned for secrets (archive-binary) and this server refuses such archives"
+}
+
 test_oversize_can_reject() {
   make_server; make_client
   printf '[secrets]\nmax_blob_bytes = 1000\noversize = "reject"\n' >server.git/custody.toml

@@ -224,3 +224,21 @@ TEST(ArchiveScan, ManyUnscannedMembersAreSummarisedAfterSixtyFour) {
   EXPECT_EQ(sb.archive_skips[64].inner_path, "(6 more members not scanned)");
   EXPECT_EQ(sb.archive_skips[64].reason, ArchiveSkipReason::encrypted);
 }
+
+TEST(ArchiveScan, BinaryMembersAreListedWhereBinaryBlobsAreRefused) {
+  const std::string zip = make_archive(
+      {{"lib/A.class", std::string("\xca\xfe\xba\xbe\0\0", 6)}, {"b.txt", "ok\n"}}, "zip");
+  EXPECT_TRUE(scan(engine_with(), zip, "app.jar").archive_skips.empty());
+  custody::config::Diagnostics errors;
+  RuleFile file = load_rule_text(k_rule, "test.toml", errors);
+  EngineOptions options;
+  options.archive_list_binary = true;
+  const Engine strict = std::move(Engine::build(std::move(file.rules), std::move(options)).value());
+  ScannedBlob sb = scan(strict, zip, "app.jar");
+  ASSERT_EQ(sb.archive_skips.size(), 1u);
+  EXPECT_EQ(sb.archive_skips[0].inner_path, "lib/A.class");
+  EXPECT_EQ(sb.archive_skips[0].reason, ArchiveSkipReason::binary);
+  SecretsConfig config;
+  config.binary = OnSkip::reject;
+  EXPECT_EQ(refusal_for(sb.archive_skips[0], "app.jar", config)->rule, "secrets.archive-binary");
+}
