@@ -31,6 +31,12 @@ endfunction()
 custody_static_library(custody_git2_archives git2 mbedtls mbedx509 mbedcrypto http_parser ssh2)
 custody_static_library(custody_pcre2_archive pcre2-8)
 custody_static_library(custody_zlib_archive z)
+# libarchive reads the zip, jar, gzip and tar blobs secret scanning looks inside
+# (lib/secrets/archive_scan.cpp). Only the readers custody registers are linked from the archive;
+# the zip reader's decompressors and decryption need nettle, lzma, bzip2 and zstd, all static.
+custody_static_library(custody_archive_archives archive nettle lzma bz2 zstd)
+add_library(custody::archive INTERFACE IMPORTED GLOBAL)
+target_link_libraries(custody::archive INTERFACE custody_archive_archives custody_zlib_archive)
 add_library(custody::pcre2 INTERFACE IMPORTED GLOBAL)
 target_link_libraries(custody::pcre2 INTERFACE custody_pcre2_archive)
 target_compile_definitions(custody::pcre2 INTERFACE PCRE2_CODE_UNIT_WIDTH=8 PCRE2_STATIC)

@@ -10,6 +10,8 @@ packages=(
   # static archives of what Debian built libgit2 with (cmake/Dependencies.cmake)
   libgit2-dev libfmt-dev libtomlplusplus-dev libpcre2-dev nlohmann-json3-dev libssl-dev
   libmbedtls-dev libssh2-1-dev libhttp-parser-dev zlib1g-dev
+  # libarchive (archives in secret scanning) and the static archives its zip reader needs
+  libarchive-dev nettle-dev liblzma-dev libbz2-dev libzstd-dev libxml2-dev
   # tests, fuzzing, formatting
   googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev clang-format
   # integration transports and tools used by tests and benchmarks

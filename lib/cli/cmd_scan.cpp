@@ -60,7 +60,7 @@ read, 129 a bad command line.
 
 struct Outcome {
   std::vector<secrets::LocatedFinding> findings;
-  size_t binary = 0, oversize = 0, unreadable = 0, silenced = 0, ignored = 0;
+  size_t binary = 0, oversize = 0, unreadable = 0, silenced = 0, ignored = 0, archive_skipped = 0;
   uint64_t blobs = 0, bytes = 0;
 };
 
@@ -90,12 +90,18 @@ void account(const secrets::NewBlob& nb, const secrets::ScannedBlob& sb,
     io.err << fmt::format("custody scan: warning: cannot read blob {} ({} in {})\n", nb.id, nb.path,
                           nb.commit.substr(0, 12));
   }
+  for (const auto& skip : sb.archive_skips) {
+    ++out.archive_skipped;
+    io.err << fmt::format("custody scan: warning: {}{}{} not scanned ({}, {} bytes; blob {})\n",
+                          nb.path, skip.inner_path.empty() ? "" : "!", skip.inner_path,
+                          secrets::archive_skip_name(skip.reason), skip.size, nb.id);
+  }
   for (const auto& rule : sb.limited_rules)
     io.err << fmt::format("custody scan: warning: rule {} hit the regex limits on {} (blob {}); "
                           "that rule did not fully scan it\n",
                           rule, nb.path, nb.id);
   for (const auto& f : sb.findings) {
-    secrets::LocatedFinding located{f, nb.commit, nb.path, nb.id};
+    secrets::LocatedFinding located{f, nb.commit, secrets::finding_path(nb.path, f), nb.id};
     if (f.silenced_by_marker)
       ++out.silenced;
     else if (ignore.ignores(located))
@@ -222,12 +228,14 @@ int cmd_scan(const Args& args, hook::Io& io) {
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  io.err << fmt::format("custody scan: {} blob(s), {:.1f} MiB scanned in {:.2f} s; {} finding(s); "
-                        "not scanned: {} binary, {} oversize, {} unreadable; {} silenced by inline "
-                        "markers, {} in .gitleaksignore\n",
-                        out.blobs, static_cast<double>(out.bytes) / (1 << 20), seconds,
-                        findings.size(), out.binary, out.oversize, out.unreadable, out.silenced,
-                        out.ignored);
+  io.err << fmt::format(
+      "custody scan: {} blob(s), {:.1f} MiB scanned in {:.2f} s; {} finding(s); "
+      "not scanned: {} binary, {} oversize, {} unreadable; {} silenced by inline "
+      "markers, {} in .gitleaksignore{}\n",
+      out.blobs, static_cast<double>(out.bytes) / (1 << 20), seconds, findings.size(), out.binary,
+      out.oversize, out.unreadable, out.silenced, out.ignored,
+      out.archive_skipped ? fmt::format("; {} archive member(s) not scanned", out.archive_skipped)
+                          : "");
   if (!findings.empty())
     return hook::k_exit_rejected;
   return out.unreadable ? hook::k_exit_internal_error : hook::k_exit_ok;

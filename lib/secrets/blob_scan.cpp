@@ -52,6 +52,26 @@ std::optional<UnscannedRefusal> refusal_for(const ScannedBlob& blob, const Secre
   return std::nullopt;
 }
 
+std::optional<UnscannedRefusal> refusal_for(const ArchiveSkip& skip, std::string_view path,
+                                            const SecretsConfig& config) {
+  const bool size_limit =
+      skip.reason == ArchiveSkipReason::too_deep || skip.reason == ArchiveSkipReason::too_big;
+  if ((size_limit ? config.oversize : config.binary) != OnSkip::reject)
+    return std::nullopt;
+  const std::string what = skip.inner_path.empty()
+                               ? fmt::format("archive {}", path)
+                               : fmt::format("archive member {}!{}", path, skip.inner_path);
+  return UnscannedRefusal{
+      fmt::format("secrets.{}", archive_skip_name(skip.reason)),
+      fmt::format("{} cannot be scanned for secrets ({}) and this server refuses such archives",
+                  what, archive_skip_name(skip.reason)),
+      size_limit ? "push the archive's contents instead of the archive, or ask an administrator "
+                   "to raise [secrets].archive_max_depth / archive_max_bytes"
+      : skip.reason == ArchiveSkipReason::binary
+          ? "store binary files outside the repository (Git LFS, an artifact store)"
+          : "push the archive unencrypted and readable, or its contents instead"};
+}
+
 ScannedBlob scan_one_blob(const Engine& engine, const NewBlob& where, Result<git::Repo::Blob> blob,
                           Deadline deadline) {
   ScannedBlob out;
@@ -69,6 +89,17 @@ ScannedBlob scan_one_blob(const Engine& engine, const NewBlob& where, Result<git
     return out;
   }
   const std::string& content = *blob->content;
+  if (engine.options().archive_max_depth > 0 && looks_like_archive(content)) {
+    ArchiveScan a = scan_archive(engine, content, where.path, where.commit, deadline);
+    std::move(a.findings.begin(), a.findings.end(), std::back_inserter(out.findings));
+    out.limited_rules = std::move(a.limited_rules);
+    out.archive_skips = std::move(a.skips);
+    if (a.timed_out)
+      out.status = BlobStatus::not_scanned;
+    else
+      out.status = out.limited_rules.empty() ? BlobStatus::scanned : BlobStatus::regex_limit;
+    return out;
+  }
   if (is_binary(content)) {
     out.status = BlobStatus::binary;
     return out;

@@ -4,6 +4,7 @@
 // scanned in parallel; binary (NUL in the first 8000 bytes) and oversize blobs are not scanned
 // and say why. Past the deadline the remaining blobs are marked not scanned.
 #include "git/repo.hpp"
+#include "secrets/archive_scan.hpp"
 #include "secrets/engine.hpp"
 #include "secrets/new_blobs.hpp"
 #include "secrets/secrets_config.hpp"
@@ -25,6 +26,7 @@ struct ScannedBlob {
   uint64_t size = 0;
   std::vector<Finding> findings;
   std::vector<std::string> limited_rules; // rules whose regex hit the PCRE2 limits on this blob
+  std::vector<ArchiveSkip> archive_skips; // an archive's members not (fully) scanned, and why
 };
 
 // The refusal a blob that was not fully scanned earns under `config` (binary = "reject",
@@ -35,6 +37,10 @@ struct UnscannedRefusal {
   std::string hint;
 };
 std::optional<UnscannedRefusal> refusal_for(const ScannedBlob& blob, const SecretsConfig& config);
+// The same for a member of an archive blob at `path`: too deep or too big follows `oversize`,
+// corrupt or encrypted follows `binary`.
+std::optional<UnscannedRefusal> refusal_for(const ArchiveSkip& skip, std::string_view path,
+                                            const SecretsConfig& config);
 
 // Scans one blob as read (or not: oversize, unreadable): by name, then its content.
 ScannedBlob scan_one_blob(const Engine& engine, const NewBlob& where, Result<git::Repo::Blob> blob,

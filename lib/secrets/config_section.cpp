@@ -90,6 +90,10 @@ void apply_section(TableReader& t, config::Config& config) {
     s.baseline = relative_to_file(t, *v);
   if (auto v = t.integer("max_decode_depth", 0, 8))
     s.max_decode_depth = static_cast<int>(*v);
+  if (auto v = t.integer("archive_max_depth", 0, 8))
+    s.archive_max_depth = static_cast<int>(*v);
+  if (auto v = t.integer("archive_max_bytes", 1, int64_t{1} << 34))
+    s.archive_max_bytes = static_cast<uint64_t>(*v);
   t.finish();
 }
 

@@ -29,6 +29,10 @@ struct EngineOptions {
   std::string fingerprint_key;          // HMAC key (fingerprint_key.hpp); empty only in tests
   std::vector<util::Glob> secret_files; // secret_files.hpp; empty: none
   int max_decode_depth = 2;             // layers of base64/hex/percent decoded (derived_text.hpp)
+  int archive_max_depth = 2; // archive levels opened (archive_scan.hpp); 0: archives are binary
+  uint64_t archive_max_bytes = uint64_t{50} << 20; // bytes expanded per blob, all levels together
+  bool archive_list_binary =
+      false; // list binary members as not scanned ([secrets].binary = reject)
 };
 
 struct ScanResult {

@@ -16,4 +16,11 @@ std::string_view location_name(Location l) {
   return "unknown";
 }
 
+std::string finding_path(std::string_view path, const Finding& f) {
+  std::string out(path);
+  if (!f.inner_path.empty())
+    out.append("!").append(f.inner_path);
+  return out;
+}
+
 } // namespace custody::secrets

@@ -15,6 +15,10 @@ enum class Location { blob, commit_message, tag_message, path };
 
 std::string_view location_name(Location l); // "blob", "commit-message", "tag-message", "path"
 
+struct Finding;
+// Where a finding in the blob at `path` is: `path`, or "path!inner/path" inside an archive.
+std::string finding_path(std::string_view path, const Finding& f);
+
 struct Finding {
   std::string rule;        // rule id (violations prefix it with "secrets.")
   std::string description; // the rule's description
@@ -30,6 +34,9 @@ struct Finding {
   // returns it so the push check can record the bypass, refuse it for agents, or ignore markers.
   bool silenced_by_marker = false;
   std::string decoded; // "" or how the secret was encoded, outermost first: "base64", "hex+base64"
+  // "" or where inside an archive blob the secret is: "config/app.yml", nested archives joined by
+  // '!' ("lib/inner.jar!application.properties"). Reported as "<path>!<inner_path>:<line>".
+  std::string inner_path;
   std::string fingerprint; // "<rule>:<20 hex of HMAC-SHA256(key, secret)>": stable across rebase
   std::string redacted;    // e.g. "AKIA…": at most 4 leading characters, never the length
 };

@@ -10,9 +10,12 @@ namespace custody::secrets {
 namespace {
 
 util::Json finding_record(const Finding& f, const NewBlob& where) {
-  return {{"rule", f.rule},     {"fingerprint", f.fingerprint},
-          {"path", where.path}, {"commit", where.commit},
-          {"line", f.line},     {"redacted", f.redacted}};
+  return {{"rule", f.rule},
+          {"fingerprint", f.fingerprint},
+          {"path", finding_path(where.path, f)},
+          {"commit", where.commit},
+          {"line", f.line},
+          {"redacted", f.redacted}};
 }
 
 } // namespace

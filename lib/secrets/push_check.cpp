@@ -69,6 +69,8 @@ public:
     auto& d = m_decisions[nb.ref_index];
     if (sb.status != BlobStatus::scanned && sb.status != BlobStatus::not_scanned)
       skipped(d, nb, sb);
+    for (const ArchiveSkip& skip : sb.archive_skips)
+      archive_skipped(d, nb, skip);
     for (const auto& rule : sb.limited_rules)
       d.evidence["secrets_limited_rules"].push_back(
           {{"rule", rule}, {"path", nb.path}, {"blob", nb.id}});
@@ -104,15 +106,33 @@ private:
     d.violations.push_back(std::move(v));
   }
 
+  // A member of an archive blob that was not (fully) scanned: recorded like a skipped blob.
+  void archive_skipped(policy::RefDecision& d, const NewBlob& nb, const ArchiveSkip& skip) {
+    const std::string path =
+        skip.inner_path.empty() ? nb.path : fmt::format("{}!{}", nb.path, skip.inner_path);
+    d.evidence["skipped"].push_back({{"blob", nb.id},
+                                     {"commit", nb.commit},
+                                     {"path", path},
+                                     {"reason", std::string(archive_skip_name(skip.reason))},
+                                     {"size", skip.size}});
+    auto refusal = refusal_for(skip, nb.path, m_config);
+    if (!refusal)
+      return;
+    auto v = violation(d, ruleset_of(d), refusal->rule, refusal->message, {refusal->hint});
+    v.commit = nb.commit;
+    v.path = path;
+    d.violations.push_back(std::move(v));
+  }
+
   bool bypassed(policy::RefDecision& d, const NewBlob& nb, const Finding& f) {
     if (!m_bypass.fingerprints.count(f.fingerprint) || m_ctx.pusher.is_agent ||
         !m_config.allow_bypass || !m_bypass.reason_valid)
       return false;
-    if (m_bypass_used.insert(f.fingerprint + "\n" + nb.commit + nb.path).second)
+    if (m_bypass_used.insert(f.fingerprint + "\n" + nb.commit + finding_path(nb.path, f)).second)
       d.evidence["bypasses"].push_back({{"fingerprint", f.fingerprint},
                                         {"reason", m_bypass.reason},
                                         {"by", m_ctx.pusher.name},
-                                        {"path", nb.path},
+                                        {"path", finding_path(nb.path, f)},
                                         {"commit", nb.commit}});
     return true;
   }
@@ -135,9 +155,10 @@ private:
   void finding(policy::RefDecision& d, const NewBlob& nb, const Finding& f) {
     if (record_silenced_by_marker(f, nb, m_ctx, d))
       return;
+    const std::string path = finding_path(nb.path, f);
     d.evidence["findings"].push_back({{"rule", f.rule},
                                       {"commit", nb.commit},
-                                      {"path", nb.path},
+                                      {"path", path},
                                       {"line", f.line},
                                       {"fingerprint", f.fingerprint},
                                       {"redacted", f.redacted},
@@ -147,8 +168,8 @@ private:
     if (f.tier == Tier::warn) {
       m_ctx.notes << fmt::format("custody: warning: possible secret ({}): {} ({}) at commit {}, "
                                  "{}:{}; check it is not a live credential\n",
-                                 f.rule, f.description, f.redacted, nb.commit.substr(0, 12),
-                                 nb.path, f.line);
+                                 f.rule, f.description, f.redacted, nb.commit.substr(0, 12), path,
+                                 f.line);
       return;
     }
     if (bypassed(d, nb, f))
@@ -159,7 +180,7 @@ private:
                     f.fingerprint),
         {fmt::format("remove it from {} and rewrite the commit that added it (git commit --amend, "
                      "or git rebase -i {}~1); then rotate the credential: it has left your machine",
-                     nb.path, nb.commit.substr(0, 12)),
+                     path, nb.commit.substr(0, 12)),
          not_a_secret_hint(f, m_ctx),
          fmt::format("or bypass it (humans only, recorded in the ledger): git push -o "
                      "custody.bypass={} -o "
@@ -168,7 +189,7 @@ private:
     if (auto refusal = bypass_refusal(f); !refusal.empty())
       v.hints.insert(v.hints.begin(), refusal);
     v.commit = nb.commit;
-    v.path = nb.path;
+    v.path = path;
     v.line = f.line;
     d.violations.push_back(std::move(v));
   }

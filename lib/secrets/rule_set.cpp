@@ -85,6 +85,9 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config,
   options.inline_allow = config.inline_allow ? InlineAllow::honoured : InlineAllow::ignored;
   options.secret_files = config.secret_files;
   options.max_decode_depth = config.max_decode_depth;
+  options.archive_max_depth = config.archive_max_depth;
+  options.archive_max_bytes = config.archive_max_bytes;
+  options.archive_list_binary = config.binary == OnSkip::reject;
   auto engine = Engine::build(std::move(rules), std::move(options));
   if (!engine)
     return engine.error();

@@ -48,6 +48,10 @@ struct SecretsConfig {
   std::vector<util::Glob> secret_files = default_secret_files();
   std::string baseline;     // a `custody scan --baseline-out` file: its fingerprints are accepted
   int max_decode_depth = 2; // base64/hex/percent layers decoded and rescanned (decode.hpp)
+  // Archives (zip, jar, gzip, tar) opened and their members scanned (archive_scan.hpp): levels
+  // of nesting (0: off, archives are binary blobs), and bytes expanded per blob.
+  int archive_max_depth = 2;
+  uint64_t archive_max_bytes = uint64_t{50} << 20;
 };
 
 } // namespace custody::secrets

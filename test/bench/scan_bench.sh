@@ -70,33 +70,36 @@ commits=$(git --git-dir="$repo" rev-list --count --all)
 echo "repository: $commits commits, $blobs unique blobs, $((blob_bytes >> 20)) MiB of blob content, $((pack_bytes >> 20)) MiB packed"
 
 time_floor() {
-  /usr/bin/time -f '%e %M' -o "$work/floor.time" git --git-dir="$repo" cat-file --batch-all-objects --batch >/dev/null
-  cat "$work/floor.time"
+  /usr/bin/time -f '%e %M %U %S' -o "$work/floor.time" git --git-dir="$repo" cat-file --batch-all-objects --batch >/dev/null
+  awk '{ print $1, $2, $3 + $4 }' "$work/floor.time" # wall, peak RSS, CPU (user + sys)
 }
 time_scan() {
   local rc=0
   /usr/bin/time -v -o "$work/scan.time" "$custody" scan --repo "$repo" --all --format json >"$work/scan.json" 2>"$work/scan.err" || rc=$?
   [[ $rc -eq 1 ]] || { echo "custody scan exited $rc (expected 1: planted secrets)" >&2; cat "$work/scan.err" >&2; exit 1; }
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/scan.time")
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/scan.time")
-  echo "$wall $rss"
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$work/scan.time")
+  echo "$wall $rss $cpu"
 }
 
-floor_s=() scan_s=() scan_rss=()
+floor_s=() scan_s=() scan_rss=() floor_cpu=() scan_cpu=()
 time_floor >/dev/null # warm the page cache
 for r in $(seq 1 "$runs"); do
-  read -r f _ < <(time_floor)
-  read -r s rss < <(time_scan)
-  floor_s+=("$f") scan_s+=("$s") scan_rss+=("$rss")
-  echo "  run $r: cat-file ${f}s, custody scan ${s}s (peak RSS $((rss / 1024)) MiB)"
+  read -r f _ fc < <(time_floor)
+  read -r s rss sc < <(time_scan)
+  floor_s+=("$f") scan_s+=("$s") scan_rss+=("$rss") floor_cpu+=("$fc") scan_cpu+=("$sc")
+  echo "  run $r: cat-file ${f}s (CPU ${fc}s), custody scan ${s}s (CPU ${sc}s, peak RSS $((rss / 1024)) MiB)"
 done
 found=$(jq length "$work/scan.json")
 tail -n1 "$work/scan.err"
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 mf=$(median "${floor_s[@]}") ms=$(median "${scan_s[@]}") mr=$(median "${scan_rss[@]}")
-awk -v b="$blob_bytes" -v f="$mf" -v s="$ms" -v r="$mr" -v n="$found" 'BEGIN {
+mfc=$(median "${floor_cpu[@]}") msc=$(median "${scan_cpu[@]}")
+awk -v b="$blob_bytes" -v f="$mf" -v s="$ms" -v r="$mr" -v n="$found" -v fc="$mfc" -v sc="$msc" 'BEGIN {
   printf "median cat-file --batch-all-objects --batch: %.2f s = %.0f MB/s of unique blob content\n", f, b / 1e6 / f
   printf "median custody scan --all --format json:     %.2f s = %.0f MB/s (%d findings)\n", s, b / 1e6 / s, n
   printf "ratio: %.0f%% of the floor; custody peak RSS (median): %.0f MiB\n", 100 * f / s, r / 1024
+  printf "median CPU time (user + sys): cat-file %.2f s, custody scan %.2f s (%.0f%% of the floor)\n", fc, sc, 100 * fc / sc
 }'

@@ -212,3 +212,24 @@ test_all_streams_and_finds_encoded_indented_and_secret_files() {
     fail "indented private key not found"
   expect_secret_in_no_output
 }
+
+test_all_reports_secrets_inside_nested_archives_and_unscanned_members() {
+  git init -q repo; cd repo
+  python3 -c 'import io, tarfile, zipfile, sys
+inner = io.BytesIO()
+with zipfile.ZipFile(inner, "w", zipfile.ZIP_DEFLATED) as z: z.writestr("creds.env", "x=1\nSTRIPE_KEY=" + sys.argv[1] + "\n")
+with tarfile.open("bundle.tar.gz", "w:gz") as t:
+    info = tarfile.TarInfo("lib/inner.zip"); info.size = len(inner.getvalue())
+    t.addfile(info, io.BytesIO(inner.getvalue()))
+with zipfile.ZipFile("locked.zip", "w") as z: z.writestr("a.txt", "hello")
+data = bytearray(open("locked.zip", "rb").read()); data[6] |= 1  # the encryption flag
+open("locked.zip", "wb").write(bytes(data))' "$SECRET"
+  git add -A; git commit -qm archives
+  scan --all --format json
+  expect_scan_rc 1
+  [[ $(jq -r '.[0].path' <<<"$SCAN_OUT") == "bundle.tar.gz!lib/inner.zip!creds.env" ]] || fail "member path"
+  [[ $(jq -r '.[0].line' <<<"$SCAN_OUT") == 2 ]] || fail "member line"
+  grep -qF "locked.zip!a.txt not scanned (archive-encrypted" <<<"$SCAN_ERR" || fail "encrypted member not reported"
+  grep -qF "; 1 archive member(s) not scanned" <<<"$SCAN_ERR" || fail "summary lacks the unscanned member"
+  expect_secret_in_no_output
+}

@@ -100,13 +100,72 @@ test_binary_and_oversize_skipped_and_logged() {
   make_server; make_client
   printf '[secrets]\nmax_blob_bytes = 1000\n' >server.git/custody.toml
   cd client
-  printf 'PK\003\004\000\000%s\n' "STRIPE_KEY=$SECRET" >blob.bin
+  printf '\177ELF\000\000%s\n' "STRIPE_KEY=$SECRET" >blob.bin
   head -c 5000 /dev/zero | tr '\0' 'a' >big.txt
   git add blob.bin big.txt; git commit -qm "binary and big"
   expect_push_accepted origin main
   line=$(tail -n 1 "$(ledger ../server.git)")
   grep -qF '"reason":"binary"' <<<"$line" || fail "binary skip not logged: $line"
   grep -qF '"reason":"oversize"' <<<"$line" || fail "oversize skip not logged: $line"
+}
+
+# write_zip ZIP MEMBER TEXT: a zip (a jar is one) holding MEMBER with TEXT.
+write_zip() {
+  python3 -c 'import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z: z.writestr(sys.argv[2], sys.argv[3])' "$@"
+}
+
+test_secret_inside_jar_refused_with_member_path() {
+  make_server; make_client
+  cd client; commit_file README "app"
+  expect_push_accepted origin main
+  before=$(git --git-dir=../server.git rev-parse refs/heads/main)
+  write_zip app.jar BOOT-INF/classes/application.properties $'server.port=8080\nstripe.key='"$SECRET"
+  git add app.jar; git commit -qm "add the build"
+  expect_push_rejected origin main
+  expect_ref_at ../server.git refs/heads/main "$before"
+  expect_output_contains "secrets.stripe-secret-key-live"
+  expect_output_contains "app.jar!BOOT-INF/classes/application.properties:2"
+  [[ $(ledger_field ../server.git 1 '.findings[0].path') == "app.jar!BOOT-INF/classes/application.properties" ]] ||
+    fail "member path not in the ledger: $(tail -n 1 "$(ledger ../server.git)")"
+  expect_secret_nowhere
+}
+
+test_archive_nested_too_deep_recorded_or_refused() {
+  make_server; make_client
+  printf '[secrets]\narchive_max_depth = 1\n' >server.git/custody.toml
+  cd client
+  write_zip inner.zip creds.env "STRIPE_KEY=$SECRET"
+  python3 -c 'import tarfile
+with tarfile.open("bundle.tar.gz", "w:gz") as t: t.add("inner.zip", "lib/inner.zip")'
+  rm inner.zip; git add bundle.tar.gz; git commit -qm bundle
+  expect_push_accepted origin main
+  line=$(tail -n 1 "$(ledger ../server.git)")
+  grep -qF '"path":"bundle.tar.gz!lib/inner.zip","reason":"archive-too-deep"' <<<"$line" ||
+    fail "too-deep member not logged: $line"
+  # The same nesting in a new blob, with oversize = "reject": refused.
+  printf '[secrets]\narchive_max_depth = 1\noversize = "reject"\n' >../server.git/custody.toml
+  write_zip inner.zip creds2.env "STRIPE_KEY=$SECRET"
+  python3 -c 'import tarfile
+with tarfile.open("bundle.tar.gz", "w:gz") as t: t.add("inner.zip", "lib/inner.zip")'
+  rm inner.zip; git add bundle.tar.gz; git commit -qm "bundle again"
+  expect_push_rejected origin main
+  expect_output_contains "secrets.archive-too-deep"
+  expect_output_contains "archive member bundle.tar.gz!lib/inner.zip cannot be scanned for secrets (archive-too-deep) and this server refuses such archives"
+}
+
+test_binary_member_of_a_jar_refused_where_binary_blobs_are() {
+  make_server; make_client
+  printf '[secrets]\nbinary = "reject"\n' >server.git/custody.toml
+  cd client
+  python3 -c 'import zipfile
+with zipfile.ZipFile("app.jar", "w") as z:
+    z.writestr("com/acme/App.class", b"\xca\xfe\xba\xbe\x00\x00\x00\x34")
+    z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n")'
+  git add app.jar; git commit -qm jar
+  expect_push_rejected origin main
+  expect_output_contains "secrets.archive-binary"
+  expect_output_contains "archive member app.jar!com/acme/App.class cannot be scanned for secrets (archive-binary) and this server refuses such archives"
 }
 
 test_oversize_can_reject() {
