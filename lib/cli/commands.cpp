@@ -9,6 +9,7 @@ int cmd_uninstall(const Args&, hook::Io&);
 int cmd_doctor(const Args&, hook::Io&);
 int cmd_check(const Args&, hook::Io&);
 int cmd_config(const Args&, hook::Io&);
+int cmd_people(const Args&, hook::Io&);
 int cmd_log(const Args&, hook::Io&);
 int cmd_version(const Args&, hook::Io&);
 int cmd_trailers(const Args&, hook::Io&);
@@ -24,6 +25,8 @@ const std::vector<Command>& commands() {
       {"doctor", cmd_doctor, "check an installation and print what to fix"},
       {"check", cmd_check, "check a mirror's ref updates since the last check (--since-last)"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
+      {"people", cmd_people,
+       "validate the identity registry ([[people]]) with file:line errors (people check)"},
       {"log", cmd_log,
        "verify, read and report on the decision ledger (log verify | head | tail | report | sample "
        "| keygen)"},

@@ -177,6 +177,8 @@ void apply_section(TableReader& t, config::Config& c) {
       s.co_author_key = *name;
   if (auto v = t.integer("future_skew_seconds", 0, 366LL * 86400))
     s.future_skew_seconds = *v;
+  if (auto v = t.choice("min_review_assurance", assurance_names()))
+    s.min_review_assurance = *parse_assurance(*v);
   read_exempt_before(t, s);
   if (auto ai = t.table("ai_assisted")) {
     if (auto v = ai->string("trailer")) {

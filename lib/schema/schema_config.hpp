@@ -3,6 +3,7 @@
 // requirements), and the settings the AI-review evidence rules share. Built by
 // apply_trailers_section (config_section.cpp) from TOML; every regex is compiled there, so a bad
 // pattern is a config error with file:line:col. docs/trailers.md documents every key.
+#include "schema/assurance.hpp"
 #include "util/glob.hpp"
 #include "util/regex.hpp"
 
@@ -73,6 +74,8 @@ struct SchemaConfig {
   // Cut-over: commits committed before this time, or reachable from this commit, are exempt.
   std::optional<int64_t> exempt_before_time;
   std::string exempt_before_commit;
+  // The weakest review evidence a reviewer may have to count (per ruleset too: the stronger wins).
+  Assurance min_review_assurance = Assurance::claimed;
 
   // The spec for `key` (case-insensitive), or nullptr.
   const KeySpec* key_spec(std::string_view key) const;

@@ -1,0 +1,135 @@
+# Review assurance over real pushes (docs/review-assurance.md): each reviewer's level (claimed,
+# platform, pusher, signed) in the ledger and in refusals, min_review_assurance, Gitea's and
+# GitLab's web-merge hook environments and merge messages (as documented in REVIEW-EVIDENCE.md:
+# neither server can run here), self-merges, and SSH-signed commits, merges and pushes.
+
+REGISTRY='[[people]]
+name = "Alice Developer"
+kind = "human"
+emails = ["alice@example.com"]
+accounts = ["alice"]
+
+[[people]]
+name = "Bob Reviewer"
+kind = "human"
+emails = ["bob@example.com"]
+accounts = ["bob"]
+
+[[people]]
+name = "Carol Maintainer"
+kind = "human"
+emails = ["carol@example.com"]
+accounts = ["carol"]
+'
+
+# assurance_server LEVEL [EXTRA-TOML]: a server with the registry and min_review_assurance = LEVEL.
+assurance_server() {
+  make_server
+  printf '%s\n%s\n[trailers]\nmin_review_assurance = "%s"\n' "$REGISTRY" "${2:-}" "$1" >server.git/custody.toml
+  make_client
+}
+
+ai_commit() { # ai_commit FILE SUBJECT [TRAILERS]
+  printf '%s\n' "$2" >>"$1"; git add "$1"
+  git commit -q --no-verify -m "$2" -m $'AI-Generated: claude-code/opus-4'"${3:+$'\n'$3}"
+}
+
+push_env() { # push_env VAR=VALUE... -- push args
+  local vars=()
+  while [[ $1 != -- ]]; do vars+=("$1"); shift; done; shift
+  set +e; PUSH_OUT=$(env -u CUSTODY_PUSHER "${vars[@]}" git push "$@" 2>&1); PUSH_RC=$?; set -e
+  printf '%s\n' "$PUSH_OUT" | sed 's/^/  push> /'
+}
+
+BOB=$'Reviewed-By: Bob Reviewer <bob@example.com>\nReview-Date: 2026-01-02'
+
+test_forged_reviewer_is_claimed_and_refused_when_signed_is_required() {
+  assurance_server signed; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  local id before
+  id=$(git rev-parse --short=7 HEAD); before=$(git rev-parse origin/main)
+  expect_push_rejected origin main
+  expect_output_contains "refs/heads/main: commit $id \"Add a\": an AI-assisted commit on a protected ref needs a human reviewer and a review date; missing 1 reviewer proven at assurance \"signed\" or stronger, has 0 (Bob Reviewer <bob@example.com> is claimed) [trailers.ai-review, SOC 2 CC8.1]"
+  expect_output_contains "fix: the reviewer signs with a key registered to them in [[people]] ssh_keys: git -c gpg.format=ssh -c user.signingkey=KEY.pub commit --amend --no-edit -S"
+  expect_output_contains "fix: or the reviewer merges it with a signed merge commit carrying their trailer: git -c gpg.format=ssh -c user.signingkey=KEY.pub merge --no-ff -S"
+  expect_ref_at ../server.git refs/heads/main "$before"
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == claimed ]]
+  [[ $(ledger_field ../server.git 1 '.commits[0].min_review_assurance') == signed ]]
+}
+
+test_default_claimed_still_accepts_a_trailer() {
+  make_server; make_client; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  expect_push_accepted origin main
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == claimed ]]
+}
+
+test_reviewer_who_pushes_is_pusher_level() {
+  assurance_server pusher; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  push_env CUSTODY_PUSHER=alice -- origin main
+  [[ $PUSH_RC -ne 0 ]] || fail "the author's push counted as Bob's review"
+  expect_output_contains "missing 1 reviewer proven at assurance \"pusher\" or stronger, has 0 (Bob Reviewer <bob@example.com> is claimed)"
+  expect_output_contains "fix: the reviewer pushes it with their own account (listed in [[people]] accounts), or signs it (git commit -S)"
+  push_env CUSTODY_PUSHER=bob -- origin main
+  [[ $PUSH_RC -eq 0 ]] || fail "Bob's own push was refused"
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == pusher ]]
+  [[ $(ledger_field ../server.git 1 '.pusher.person') == "Bob Reviewer" ]]
+}
+
+# gitea_merge: on main, a merge of `feature` (one unreviewed AI commit by Alice) with the message
+# Gitea pre-fills (models/issues/pull.go: Reviewed-on + one Reviewed-by per approval), committed
+# as the merger CAROL.
+gitea_merge() {
+  git checkout -qb feature; ai_commit f.txt "Add f"; git checkout -q main
+  GIT_COMMITTER_NAME="Carol Maintainer" GIT_COMMITTER_EMAIL=carol@example.com \
+    GIT_AUTHOR_NAME="Carol Maintainer" GIT_AUTHOR_EMAIL=carol@example.com \
+    git merge -q --no-ff --no-verify feature -m "Merge pull request 'Add f' (#3) from feature into main" \
+    -m $'Reviewed-on: https://gitea.example.com/acme/app/pulls/3\nReviewed-by: Bob Reviewer <bob@example.com>'
+}
+
+test_gitea_web_merge_is_platform_level() {
+  assurance_server platform; cd client
+  gitea_merge
+  # The same message pushed from a clone is only a claim.
+  push_env GITEA_PUSHER_NAME=carol -- origin main
+  [[ $PUSH_RC -ne 0 ]] || fail "a hand-pushed Gitea-style message counted as a platform merge"
+  expect_output_contains "missing 1 reviewer proven at assurance \"platform\" or stronger, has 0 (Bob Reviewer <bob@example.com> is claimed)"
+  push_env GITEA_PUSHER_NAME=carol GITEA_PUSH_TRIGGER=pr-merge-to-base SSH_ORIGINAL_COMMAND=gitea-internal -- origin main
+  [[ $PUSH_RC -eq 0 ]] || fail "Gitea web merge refused"
+  local ai; ai=$(git rev-parse feature)
+  [[ $(ledger_field ../server.git 1 ".commits[] | select(.id == \"$ai\") | .reviewers[0].assurance") == platform ]]
+  [[ $(ledger_field ../server.git 1 ".commits[] | select(.id == \"$ai\") | .covered_by") == "$(git rev-parse HEAD)" ]]
+}
+
+test_gitea_self_merge_does_not_count() {
+  assurance_server platform; cd client
+  gitea_merge
+  # Alice, the AI commit's author, clicks merge herself: her pre-filled message proves nothing.
+  push_env GITEA_PUSHER_NAME=alice GITEA_PUSH_TRIGGER=pr-merge-to-base -- origin main
+  [[ $PUSH_RC -ne 0 ]] || fail "self-merge counted as a platform review"
+  expect_output_contains "\"Add f\": an AI-assisted commit on a protected ref needs a human reviewer and a review date; missing 1 reviewer proven at assurance \"platform\" or stronger, has 0 (Bob Reviewer <bob@example.com> is claimed)"
+  expect_output_contains "fix: merge it in the hosting platform's web UI after an approval by someone other than the author, or have the reviewer push or sign it"
+}
+
+test_gitlab_web_squash_with_approved_by_is_platform_level() {
+  assurance_server platform; cd client
+  ai_commit a.txt "Add a" $'Approved-by: Bob Reviewer <bob@example.com>\nReview-Date: 2026-01-02'
+  push_env GL_USERNAME=carol GL_PROTOCOL=ssh GL_ID=user-3 -- origin main
+  [[ $PUSH_RC -ne 0 ]] || fail "an Approved-by line pushed over ssh counted as a platform merge"
+  push_env GL_USERNAME=carol GL_PROTOCOL=web GL_ID=user-3 -- origin main
+  [[ $PUSH_RC -eq 0 ]] || fail "GitLab web merge refused"
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == platform ]]
+  [[ $(ledger_field ../server.git 1 '.commits[0].web_merge') == gitlab ]]
+}
+
+test_ruleset_raises_the_level_for_its_refs() {
+  make_server
+  printf '%s\n[[rulesets]]\nname = "release"\nrefs = ["refs/heads/release/**"]\nrules = { trailer_schema = true, min_review_assurance = "pusher" }\n' "$REGISTRY" >server.git/custody.toml
+  make_client; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  expect_push_accepted origin HEAD:refs/heads/main
+  push_env CUSTODY_PUSHER=alice -- origin HEAD:refs/heads/release/1.0
+  [[ $PUSH_RC -ne 0 ]] || fail "release ruleset's level not applied"
+  expect_output_contains "missing 1 reviewer proven at assurance \"pusher\" or stronger"
+}
