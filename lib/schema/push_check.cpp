@@ -1,6 +1,9 @@
 // check_push: the trailer schema over what each protected ref gains; see push_check.hpp.
 #include "schema/push_check.hpp"
 
+#include "git/commit_signature.hpp"
+#include "identity/registry.hpp"
+#include "identity/ssh_verify.hpp"
 #include "schema/evaluate.hpp"
 #include "schema/fix_command.hpp"
 #include "schema/ruleset_rules.hpp"
@@ -13,6 +16,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace custody::schema {
@@ -61,7 +65,18 @@ policy::Violation unreadable(const policy::RefDecision& d, const Error& e) {
 struct PushMemo {
   std::map<std::string, Evaluation> evaluations; // commit + ref rules signature → result
   std::set<std::string> evidenced;               // commits whose evidence a record already holds
+  std::unique_ptr<identity::SshVerifier> ssh;    // created on the first signed, reviewed commit
 };
+
+// True if `message` has a line starting with one of the reviewer keys (any case): only such
+// commits are worth a signature check.
+bool mentions_reviewer(const SchemaConfig& schema, const std::string& message) {
+  const std::string lower = util::to_lower(message);
+  return std::any_of(schema.reviewer_keys.begin(), schema.reviewer_keys.end(),
+                     [&](const std::string& key) {
+                       return lower.find("\n" + util::to_lower(key) + ":") != std::string::npos;
+                     });
+}
 
 // The commit's evidence for the ledger: in full when it says something about review (AI-assisted,
 // reviewers, refused, covered by a merge), else its id and verdict.
@@ -84,6 +99,8 @@ util::Json commit_evidence(const git::CommitInfo& c, const CommitFacts& facts,
                        {"verdict", ok ? "ok" : "rejected"}};
   if (!facts.covered_by.empty())
     record["covered_by"] = facts.covered_by;
+  if (!facts.evidence.signers.empty())
+    record["signed_by"] = facts.evidence.signers;
   if (facts.min_assurance != Assurance::claimed)
     record["min_review_assurance"] = assurance_name(facts.min_assurance);
   if (!facts.evidence.platform.empty())
@@ -202,6 +219,7 @@ private:
   // a dry run or a mirror check), and only the pushed tip is the platform's own web-merge commit.
   ReviewEvidence evidence_for(const git::CommitInfo& c) const {
     ReviewEvidence ev;
+    ev.signers = signers_of(c);
     const bool pushed =
         m_ctx.hook == policy::HookKind::pre_receive || m_ctx.hook == policy::HookKind::update;
     if (!pushed || m_ctx.pusher.is_agent)
@@ -212,6 +230,24 @@ private:
     if (c.id == m_tip)
       ev.platform = m_platform;
     return ev;
+  }
+
+  // The registered people whose SSH key validly signed `c` (checked only when it names a reviewer).
+  std::vector<std::string> signers_of(const git::CommitInfo& c) const {
+    const auto& registry = m_ctx.config.get<identity::Registry>();
+    if (registry.empty() || !mentions_reviewer(m_ctx.config.get<SchemaConfig>(), c.message))
+      return {};
+    if (!m_memo.ssh)
+      m_memo.ssh = std::make_unique<identity::SshVerifier>(registry);
+    if (!m_memo.ssh->enabled())
+      return {};
+    auto signed_commit = git::commit_signature(m_ctx.repo, c.id);
+    if (!signed_commit)
+      return {};
+    std::string who = m_memo.ssh->signer(signed_commit->payload, signed_commit->signature);
+    if (who.empty())
+      return {};
+    return {who};
   }
 
   // Records the merge's valid reviewers on every commit it brings in beside its first parent.

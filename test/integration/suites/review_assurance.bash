@@ -50,8 +50,8 @@ test_forged_reviewer_is_claimed_and_refused_when_signed_is_required() {
   id=$(git rev-parse --short=7 HEAD); before=$(git rev-parse origin/main)
   expect_push_rejected origin main
   expect_output_contains "refs/heads/main: commit $id \"Add a\": an AI-assisted commit on a protected ref needs a human reviewer and a review date; missing 1 reviewer proven at assurance \"signed\" or stronger, has 0 (Bob Reviewer <bob@example.com> is claimed) [trailers.ai-review, SOC 2 CC8.1]"
-  expect_output_contains "fix: the reviewer signs with a key registered to them in [[people]] ssh_keys: git -c gpg.format=ssh -c user.signingkey=KEY.pub commit --amend --no-edit -S"
-  expect_output_contains "fix: or the reviewer merges it with a signed merge commit carrying their trailer: git -c gpg.format=ssh -c user.signingkey=KEY.pub merge --no-ff -S"
+  expect_output_contains "fix: the reviewer signs with a key registered to them in [[people]] ssh_keys: git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 commit --amend --no-edit -S"
+  expect_output_contains "fix: or the reviewer merges it with a signed merge commit carrying their trailer: git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 merge --no-ff -S"
   expect_ref_at ../server.git refs/heads/main "$before"
   [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == claimed ]]
   [[ $(ledger_field ../server.git 1 '.commits[0].min_review_assurance') == signed ]]
@@ -132,4 +132,59 @@ test_ruleset_raises_the_level_for_its_refs() {
   push_env CUSTODY_PUSHER=alice -- origin HEAD:refs/heads/release/1.0
   [[ $PUSH_RC -ne 0 ]] || fail "release ruleset's level not applied"
   expect_output_contains "missing 1 reviewer proven at assurance \"pusher\" or stronger"
+}
+
+# ---- signed: real SSH keys, git commit -S / git merge -S with gpg.format=ssh ----
+
+probe() { command -v ssh-keygen >/dev/null || { echo "ssh-keygen not installed"; return 1; }; }
+
+# signing_server LEVEL: keys for bob, alice and a stranger in ./keys; bob's and alice's registered.
+signing_server() {
+  mkdir -p keys
+  for who in bob alice stranger; do ssh-keygen -q -t ed25519 -N '' -C "$who@laptop" -f "keys/$who"; done
+  make_server
+  {
+    printf '%s' "$REGISTRY" | sed "/^emails = \[\"bob@example.com\"\]/a ssh_keys = [\"$(cat keys/bob.pub)\"]" |
+      sed "/^emails = \[\"alice@example.com\"\]/a ssh_keys = [\"$(cat keys/alice.pub)\"]"
+    printf '\n[trailers]\nmin_review_assurance = "%s"\n' "$1"
+  } >server.git/custody.toml
+  "$CUSTODY_BIN" people check server.git/custody.toml
+  make_client
+}
+
+sign_as() { # sign_as WHO git-args...: runs git with WHO's SSH key as the signing key
+  local who=$1; shift
+  git -c gpg.format=ssh -c user.signingkey="$PWD/../keys/$who" "$@"
+}
+
+test_commit_signed_by_the_reviewer_is_signed_level() {
+  signing_server signed; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  sign_as bob commit -q --amend --no-edit --no-verify -S
+  git log -1 --format=%B | grep -q "Reviewed-By: Bob"
+  expect_push_accepted origin main
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == signed ]]
+  [[ $(ledger_field ../server.git 1 '.commits[0].signed_by[0]') == "Bob Reviewer" ]]
+}
+
+test_valid_signature_by_a_key_not_the_reviewers_is_only_claimed() {
+  signing_server signed; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  sign_as alice commit -q --amend --no-edit --no-verify -S # a valid signature, but Alice's
+  expect_push_rejected origin main
+  expect_output_contains "missing 1 reviewer proven at assurance \"signed\" or stronger, has 0 (Bob Reviewer <bob@example.com> is claimed)"
+  [[ $(ledger_field ../server.git 1 '.commits[0].signed_by[0]') == "Alice Developer" ]]
+  sign_as stranger commit -q --amend --no-edit --no-verify -S # a key nobody registered
+  expect_push_rejected origin main
+  [[ $(ledger_field ../server.git 1 '.commits[0].signed_by') == null ]]
+}
+
+test_signed_merge_by_the_reviewer_covers_the_merged_commits() {
+  signing_server signed; cd client
+  git checkout -qb feature; ai_commit f.txt "Add f"; git checkout -q main
+  GIT_COMMITTER_NAME="Bob Reviewer" GIT_COMMITTER_EMAIL=bob@example.com \
+    sign_as bob merge -q --no-ff --no-verify -S feature -m "Merge feature" -m "$BOB"
+  expect_push_accepted origin main
+  local ai; ai=$(git rev-parse feature)
+  [[ $(ledger_field ../server.git 1 ".commits[] | select(.id == \"$ai\") | .reviewers[0].assurance") == signed ]]
 }
