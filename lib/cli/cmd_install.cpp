@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
 #include <ostream>
 
 namespace custody::cli {
@@ -66,6 +67,20 @@ void report(std::ostream& out, const install::InstallResult& result, const std::
                      binary.string());
 }
 
+// Push certificates (git push --signed) need a nonce seed; an existing one is kept. True if set.
+bool enable_push_certificates(git::Repo& repo) {
+  if (repo.config_string("receive.certNonceSeed"))
+    return false;
+  std::ifstream random("/dev/urandom", std::ios::binary);
+  unsigned char bytes[32] = {};
+  if (!random.read(reinterpret_cast<char*>(bytes), sizeof bytes))
+    return false;
+  std::string seed;
+  for (unsigned char b : bytes)
+    seed += fmt::format("{:02x}", b);
+  return repo.set_config_string("receive.certNonceSeed", seed).ok();
+}
+
 } // namespace
 
 int cmd_install(const Args& args, hook::Io& io) {
@@ -105,6 +120,8 @@ int cmd_install(const Args& args, hook::Io& io) {
       continue;
     }
     io.out << "set receive.advertisePushOptions=true so push options reach the hook\n";
+    if (enable_push_certificates(*repo))
+      io.out << "set receive.certNonceSeed so pushers can sign pushes (git push --signed)\n";
   }
   for (const auto& note : plan->notes)
     io.out << note << "\n";

@@ -564,10 +564,13 @@ bool is_self_merge(const config::Config& config, const ReviewEvidence& evidence,
 std::vector<std::string> assurance_hints(Assurance need) {
   switch (need) {
   case Assurance::signed_:
-    return {"the reviewer signs with a key registered to them in [[people]] ssh_keys: "
-            "git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 commit --amend --no-edit -S",
-            "or the reviewer merges it with a signed merge commit carrying their trailer: "
-            "git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 merge --no-ff -S"};
+    return {
+        "the reviewer signs with a key registered to them in [[people]] ssh_keys: "
+        "git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 commit --amend --no-edit -S",
+        "or the reviewer merges it with a signed merge commit carrying their trailer: "
+        "git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 merge --no-ff -S",
+        "or the reviewer pushes it with a signed push certificate: git -c gpg.format=ssh -c "
+        "user.signingkey=~/.ssh/id_ed25519 push --signed"};
   case Assurance::pusher:
     return {"the reviewer pushes it with their own account (listed in [[people]] accounts), or "
             "signs it (git commit -S)"};

@@ -220,6 +220,10 @@ private:
   ReviewEvidence evidence_for(const git::CommitInfo& c) const {
     ReviewEvidence ev;
     ev.signers = signers_of(c);
+    // A signed push certificate vouches for every commit the push brings.
+    if (!m_ctx.push_signer.empty() &&
+        std::find(ev.signers.begin(), ev.signers.end(), m_ctx.push_signer) == ev.signers.end())
+      ev.signers.push_back(m_ctx.push_signer);
     const bool pushed =
         m_ctx.hook == policy::HookKind::pre_receive || m_ctx.hook == policy::HookKind::update;
     if (!pushed || m_ctx.pusher.is_agent)

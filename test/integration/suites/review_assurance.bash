@@ -188,3 +188,56 @@ test_signed_merge_by_the_reviewer_covers_the_merged_commits() {
   local ai; ai=$(git rev-parse feature)
   [[ $(ledger_field ../server.git 1 ".commits[] | select(.id == \"$ai\") | .reviewers[0].assurance") == signed ]]
 }
+
+# ---- signed pushes: git push --signed (custody install sets receive.certNonceSeed) ----
+
+test_signed_push_by_the_reviewer_is_signed_level_and_stored() {
+  signing_server signed; cd client
+  [[ -n $(git --git-dir=../server.git config receive.certNonceSeed) ]] || fail "no nonce seed"
+  ai_commit a.txt "Add a" "$BOB"
+  set +e
+  PUSH_OUT=$(sign_as bob push --signed origin main 2>&1); PUSH_RC=$?
+  set -e
+  printf '%s\n' "$PUSH_OUT" | sed 's/^/  push> /'
+  [[ $PUSH_RC -eq 0 ]] || fail "Bob's signed push was refused"
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == signed ]]
+  [[ $(ledger_field ../server.git 1 '.push_certificate.signer') == "Bob Reviewer" ]]
+  [[ $(ledger_field ../server.git 1 '.push_certificate.nonce_status') == OK ]]
+  ledger_field ../server.git 1 '.push_certificate.text' | grep -q "^pushee "
+  ledger_field ../server.git 1 '.push_certificate.text' | grep -q " refs/heads/main$"
+}
+
+test_unregistered_push_signer_does_not_vouch() {
+  signing_server signed; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  set +e
+  PUSH_OUT=$(sign_as stranger push --signed origin main 2>&1); PUSH_RC=$?
+  set -e
+  [[ $PUSH_RC -ne 0 ]] || fail "a stranger's signed push counted as Bob's review"
+  grep -qF "fix: or the reviewer pushes it with a signed push certificate: git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 push --signed" <<<"$PUSH_OUT" || fail "hint"
+  [[ $(ledger_field ../server.git 1 '.push_certificate.signer') == "" ]]
+}
+
+test_push_certificate_with_a_bad_nonce_is_refused() {
+  signing_server claimed; cd client
+  commit_file a.txt a
+  sign_as bob push -q --signed origin main 2>/dev/null
+  local cert; cert=$(ledger_field ../server.git 1 '.push_certificate.id')
+  [[ -n $cert && $cert != null ]] || fail "no certificate recorded"
+  # Replay: the old certificate presented again, which git reports with nonce status BAD.
+  commit_file b.txt b
+  git push -q origin HEAD:refs/heads/topic 2>/dev/null
+  local old new; old=$(git rev-parse HEAD~1); new=$(git rev-parse HEAD)
+  set +e
+  PUSH_OUT=$(cd ../server.git && echo "$old $new refs/heads/main" |
+    env -u CUSTODY_PUSHER GIT_DIR=. CUSTODY_PUSHER=bob GIT_PUSH_CERT="$cert" GIT_PUSH_CERT_STATUS=G \
+      GIT_PUSH_CERT_NONCE_STATUS=BAD hooks/pre-receive 2>&1)
+  PUSH_RC=$?
+  set -e
+  printf '%s\n' "$PUSH_OUT" | sed 's/^/  hook> /'
+  [[ $PUSH_RC -ne 0 ]] || fail "a replayed certificate was accepted"
+  expect_output_contains "refs/heads/main: the push certificate's nonce is BAD: this server did not issue it for this push (a replayed or forged certificate) [identity.push-certificate, SOC 2 CC6.1]"
+  expect_output_contains "fix: push again with a fresh certificate: git push --signed"
+  [[ $(ledger_field ../server.git 1 '.decision') == rejected ]]
+  [[ $(ledger_field ../server.git 1 '.push_certificate.nonce_status') == BAD ]]
+}
