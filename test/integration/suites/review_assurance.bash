@@ -205,6 +205,11 @@ test_signed_push_by_the_reviewer_is_signed_level_and_stored() {
   [[ $(ledger_field ../server.git 1 '.push_certificate.nonce_status') == OK ]]
   ledger_field ../server.git 1 '.push_certificate.text' | grep -q "^pushee "
   ledger_field ../server.git 1 '.push_certificate.text' | grep -q " refs/heads/main$"
+  # Reports count review coverage by assurance.
+  "$CUSTODY_BIN" log report --repo ../server.git --format md >report.md
+  grep -qF "AI-assisted commits on protected refs: 1, reviewed: 1 (signed 1)" report.md || fail "md report: $(cat report.md)"
+  [[ $("$CUSTODY_BIN" log report --repo ../server.git | jq -c .summary.totals.ai_reviewed_by_assurance) == '{"signed":1}' ]] || fail "json report"
+  "$CUSTODY_BIN" log report --repo ../server.git --format html | grep -qF "signed 1" || fail "html report"
 }
 
 test_unregistered_push_signer_does_not_vouch() {
