@@ -41,7 +41,8 @@ The hook is a symlink to custody's executable, so upgrading custody upgrades eve
 An existing file of the same name that is not custody's is never replaced unless --force is
 given; it is then moved aside as <name>.pre-custody. Installing again changes nothing.
 For bare repositories (--repo) it also sets receive.advertisePushOptions=true, so
-`git push -o ...` options reach the hook. `custody uninstall` with the same options undoes it;
+`git push -o ...` options reach the hook, and receive.certNonceSeed (unless set), so pushers can
+sign pushes with `git push --signed` (docs/review-assurance.md). `custody uninstall` with the same options undoes it;
 `custody doctor --repo PATH` checks the result.
 
 options:

@@ -1,16 +1,16 @@
 #include "families/checks.hpp"
 
-#include "identity/push_cert.hpp"
 #include "protection/ref_rules.hpp"
 #include "schema/push_check.hpp"
 #include "secrets/push_check.hpp"
+#include "signed_push/push_check.hpp"
 
 namespace custody::families {
 
 std::span<const CheckFamily> check_families() {
   static const CheckFamily k_families[] = {
       {"refs", protection::check_push},
-      {"identity", identity::check_push}, // before trailers: it names the push's signer
+      {"signed_push", signed_push::check_push}, // before trailers: it names the push's signer
       {"trailers", schema::check_push},
       {"secrets", secrets::check_push},
   };

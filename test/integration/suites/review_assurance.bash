@@ -241,7 +241,7 @@ test_push_certificate_with_a_bad_nonce_is_refused() {
   set -e
   printf '%s\n' "$PUSH_OUT" | sed 's/^/  hook> /'
   [[ $PUSH_RC -ne 0 ]] || fail "a replayed certificate was accepted"
-  expect_output_contains "refs/heads/main: the push certificate's nonce is BAD: this server did not issue it for this push (a replayed or forged certificate) [identity.push-certificate, SOC 2 CC6.1]"
+  expect_output_contains "refs/heads/main: the push certificate's nonce is BAD: this server did not issue it for this push (a replayed or forged certificate) [signed_push.nonce, SOC 2 CC6.1]"
   expect_output_contains "fix: push again with a fresh certificate: git push --signed"
   [[ $(ledger_field ../server.git 1 '.decision') == rejected ]]
   [[ $(ledger_field ../server.git 1 '.push_certificate.nonce_status') == BAD ]]

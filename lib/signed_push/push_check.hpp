@@ -12,8 +12,8 @@
 
 #include <vector>
 
-namespace custody::identity {
+namespace custody::signed_push {
 
 void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions);
 
-} // namespace custody::identity
+} // namespace custody::signed_push

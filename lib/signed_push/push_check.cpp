@@ -1,12 +1,12 @@
 // The signed-push family; see push_cert.hpp.
-#include "identity/push_cert.hpp"
+#include "signed_push/push_check.hpp"
 
 #include "identity/registry.hpp"
 #include "identity/ssh_verify.hpp"
 
 #include <fmt/format.h>
 
-namespace custody::identity {
+namespace custody::signed_push {
 
 namespace {
 
@@ -39,7 +39,7 @@ Certificate read_certificate(policy::PushContext& ctx, const std::string& id) {
         "replayed or forged certificate)",
         cert.nonce_status.empty() ? "absent" : cert.nonce_status);
   if (size_t sig = cert.text.find(k_ssh_armor); sig != std::string::npos) {
-    SshVerifier verifier(ctx.config.get<Registry>());
+    identity::SshVerifier verifier(ctx.config.get<identity::Registry>());
     cert.signer = verifier.signer(std::string_view(cert.text).substr(0, sig),
                                   std::string_view(cert.text).substr(sig));
   }
@@ -63,7 +63,7 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
     if (cert.problem.empty())
       continue;
     policy::Violation v;
-    v.rule = "identity.push-certificate";
+    v.rule = "signed_push.nonce";
     v.control = "CC6.1";
     v.ref = d.update.ref;
     v.message = cert.problem;
@@ -75,4 +75,4 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
     ctx.push_signer = cert.signer;
 }
 
-} // namespace custody::identity
+} // namespace custody::signed_push
