@@ -94,6 +94,7 @@ void apply_people_section(std::vector<config::TableReader>& entries, config::Con
   std::vector<std::string> seen; // names in this layer: a repeat is a mistake, not an override
   for (auto& entry : entries)
     read_entry(entry, registry, seen);
+  registry.reindex();
 }
 
 } // namespace custody::identity

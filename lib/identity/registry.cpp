@@ -12,11 +12,6 @@ namespace custody::identity {
 
 namespace {
 
-template <class Pred> const Person* find_person(const std::vector<Person>& people, Pred pred) {
-  auto it = std::find_if(people.begin(), people.end(), pred);
-  return it == people.end() ? nullptr : &*it;
-}
-
 std::optional<std::string> base64_decode(std::string_view text) {
   static constexpr std::string_view k_alphabet =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -74,34 +69,48 @@ std::vector<std::string_view> fields(std::string_view text) {
 
 } // namespace
 
+void Registry::reindex() {
+  email_index.clear();
+  account_index.clear();
+  name_index.clear();
+  for (size_t i = 0; i < people.size(); ++i) {
+    for (const auto& e : people[i].emails)
+      email_index.emplace(normalise_email(e), i);
+    for (const auto& a : people[i].accounts)
+      account_index.emplace(normalise_name(a), i);
+    name_index.emplace(normalise_name(people[i].name), i);
+  }
+}
+
+namespace {
+
+const Person* lookup(const std::vector<Person>& people, const std::map<std::string, size_t>& index,
+                     const std::string& key) {
+  auto it = index.find(key);
+  return it == index.end() || it->second >= people.size() ? nullptr : &people[it->second];
+}
+
+} // namespace
+
 const Person* Registry::by_email(std::string_view email) const {
-  if (email.empty())
+  if (email.empty() || people.empty())
     return nullptr;
-  const std::string want = normalise_email(email);
-  return find_person(people, [&](const Person& p) {
-    return std::any_of(p.emails.begin(), p.emails.end(),
-                       [&](const std::string& e) { return normalise_email(e) == want; });
-  });
+  return lookup(people, email_index, normalise_email(email));
 }
 
 const Person* Registry::by_account(std::string_view account) const {
-  if (account.empty())
+  if (account.empty() || people.empty())
     return nullptr;
-  const std::string want = normalise_name(account);
-  return find_person(people, [&](const Person& p) {
-    return std::any_of(p.accounts.begin(), p.accounts.end(),
-                       [&](const std::string& a) { return normalise_name(a) == want; });
-  });
+  return lookup(people, account_index, normalise_name(account));
 }
 
 const Person* Registry::by_name(std::string_view name) const {
-  if (name.empty())
+  if (name.empty() || people.empty())
     return nullptr;
   const std::string want = normalise_name(name);
-  if (const Person* p =
-          find_person(people, [&](const Person& q) { return normalise_name(q.name) == want; }))
+  if (const Person* p = lookup(people, name_index, want))
     return p;
-  return by_account(name);
+  return lookup(people, account_index, want);
 }
 
 std::string ssh_key_problem(std::string_view key) {

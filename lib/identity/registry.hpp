@@ -3,6 +3,7 @@
 // pusher accounts and signing keys they use. Self-review is judged by person, not by string;
 // an agent listed here is an agent whatever its name looks like. Lookups compare normalised forms
 // (identity/normalise.hpp), so `alice+review@…` and a Cyrillic look-alike find Alice.
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ struct Person {
 
 struct Registry {
   std::vector<Person> people;
+  // Normalised email / account / name → index into people (built by reindex(), which the
+  // [[people]] reader calls after each layer), so a lookup is one normalisation and a search.
+  std::map<std::string, size_t> email_index, account_index, name_index;
+  void reindex();
 
   bool empty() const { return people.empty(); }
   const Person* by_email(std::string_view email) const;
