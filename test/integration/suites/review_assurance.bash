@@ -62,6 +62,9 @@ test_default_claimed_still_accepts_a_trailer() {
   ai_commit a.txt "Add a" "$BOB"
   expect_push_accepted origin main
   [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == claimed ]]
+  local out; out=$("$CUSTODY_BIN" doctor --repo ../server.git 2>&1 || true)
+  grep -qF "AI-assisted commits on protected refs: 1, reviewed: 1 (claimed 1); 1 only claimed by a trailer" <<<"$out" || fail "doctor: $out"
+  grep -qF "receive.certNonceSeed is set" <<<"$out" || fail "doctor: nonce seed"
 }
 
 test_reviewer_who_pushes_is_pusher_level() {
