@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <fstream>
 #include <ostream>
 
 namespace custody::cli {
@@ -40,7 +41,8 @@ The hook is a symlink to custody's executable, so upgrading custody upgrades eve
 An existing file of the same name that is not custody's is never replaced unless --force is
 given; it is then moved aside as <name>.pre-custody. Installing again changes nothing.
 For bare repositories (--repo) it also sets receive.advertisePushOptions=true, so
-`git push -o ...` options reach the hook. `custody uninstall` with the same options undoes it;
+`git push -o ...` options reach the hook, and receive.certNonceSeed (unless set), so pushers can
+sign pushes with `git push --signed` (docs/review-assurance.md). `custody uninstall` with the same options undoes it;
 `custody doctor --repo PATH` checks the result.
 
 options:
@@ -64,6 +66,20 @@ void report(std::ostream& out, const install::InstallResult& result, const std::
   }
   out << fmt::format("installed custody {} in {} -> {}\n", hook, result.hook_path.string(),
                      binary.string());
+}
+
+// Push certificates (git push --signed) need a nonce seed; an existing one is kept. True if set.
+bool enable_push_certificates(git::Repo& repo) {
+  if (repo.config_string("receive.certNonceSeed"))
+    return false;
+  std::ifstream random("/dev/urandom", std::ios::binary);
+  unsigned char bytes[32] = {};
+  if (!random.read(reinterpret_cast<char*>(bytes), sizeof bytes))
+    return false;
+  std::string seed;
+  for (unsigned char b : bytes)
+    seed += fmt::format("{:02x}", b);
+  return repo.set_config_string("receive.certNonceSeed", seed).ok();
 }
 
 } // namespace
@@ -105,6 +121,8 @@ int cmd_install(const Args& args, hook::Io& io) {
       continue;
     }
     io.out << "set receive.advertisePushOptions=true so push options reach the hook\n";
+    if (enable_push_certificates(*repo))
+      io.out << "set receive.certNonceSeed so pushers can sign pushes (git push --signed)\n";
   }
   for (const auto& note : plan->notes)
     io.out << note << "\n";

@@ -9,6 +9,7 @@ int cmd_uninstall(const Args&, hook::Io&);
 int cmd_doctor(const Args&, hook::Io&);
 int cmd_check(const Args&, hook::Io&);
 int cmd_config(const Args&, hook::Io&);
+int cmd_people(const Args&, hook::Io&);
 int cmd_log(const Args&, hook::Io&);
 int cmd_version(const Args&, hook::Io&);
 int cmd_trailers(const Args&, hook::Io&);
@@ -26,6 +27,8 @@ const std::vector<Command>& commands() {
        "judge existing commits against the rulesets (dry run), or a mirror's updates "
        "(--since-last)"},
       {"config", cmd_config, "check or show the effective configuration (config check | show)"},
+      {"people", cmd_people,
+       "validate the identity registry ([[people]]) with file:line errors (people check)"},
       {"log", cmd_log,
        "verify, read and report on the decision ledger (log verify | head | tail | report | sample "
        "| keygen)"},

@@ -4,6 +4,9 @@
 #include "git/repo.hpp"
 #include "install/host_layout.hpp"
 #include "ledger/location.hpp"
+#include "ledger/scan.hpp"
+#include "report/decision_view.hpp"
+#include "report/summary.hpp"
 
 #include <fmt/format.h>
 
@@ -275,6 +278,45 @@ void check_push_options(Report& r, const git::Repo& repo, bool plain) {
   }
 }
 
+// Signed pushes need a nonce seed (custody install sets one).
+void check_push_certificates(Report& r, const git::Repo& repo) {
+  if (!repo.is_bare())
+    return;
+  if (repo.config_string("receive.certNonceSeed"))
+    r.ok("receive.certNonceSeed is set (git push --signed works; docs/review-assurance.md)");
+  else
+    r.warn("receive.certNonceSeed is not set: `git push --signed` is refused, so no push can be "
+           "proven `signed`",
+           fmt::format("custody install --repo {} (or git config receive.certNonceSeed "
+                       "<random text>)",
+                       repo.git_dir().string()));
+}
+
+// How much of the reviewed AI-assisted history is only claimed (docs/review-assurance.md).
+void check_review_assurance(Report& r, const git::Repo& repo, const config::Config& config) {
+  const auto options = ledger::locate(config.get<ledger::LedgerConfig>(), repo.git_dir());
+  report::Summary summary(report::Period::month);
+  auto scanned = ledger::scan_records(options.path, [&](const ledger::RecordRef& rec) {
+    if (auto d = report::read_decision(rec.text))
+      summary.add(*d);
+    return true;
+  });
+  const auto& t = summary.totals();
+  if (!scanned || t.ai_commits_protected_reviewed == 0)
+    return;
+  auto it = t.ai_reviewed_by_assurance.find("claimed");
+  const uint64_t claimed = it == t.ai_reviewed_by_assurance.end() ? 0 : it->second;
+  std::string what = fmt::format("AI-assisted commits on protected refs: {}, reviewed: {} ({}); "
+                                 "{} only claimed by a trailer",
+                                 t.ai_commits_protected, t.ai_commits_protected_reviewed,
+                                 t.assurance_text(), claimed);
+  if (claimed == 0)
+    r.ok(std::move(what));
+  else
+    r.warn(std::move(what), "register reviewers and their keys in [[people]] and raise "
+                            "[trailers] min_review_assurance (docs/review-assurance.md)");
+}
+
 void check_git_version(Report& r) {
   std::string out;
   if (FILE* p = ::popen("git --version 2>/dev/null", "r")) {
@@ -324,9 +366,12 @@ std::vector<Finding> run_doctor(const fs::path& repo_path, const util::Environme
   const bool plain = check_hooks(r, *repo);
   config::LoadResult loaded;
   check_config(r, *repo, env, loaded);
-  if (repo->is_bare())
+  if (repo->is_bare()) {
     check_ledger(r, *repo, loaded.config);
+    check_review_assurance(r, *repo, loaded.config);
+  }
   check_push_options(r, *repo, plain);
+  check_push_certificates(r, *repo);
   check_git_version(r);
   return r.findings;
 }

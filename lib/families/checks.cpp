@@ -4,12 +4,14 @@
 #include "pushrules/check.hpp"
 #include "schema/push_check.hpp"
 #include "secrets/push_check.hpp"
+#include "signed_push/push_check.hpp"
 
 namespace custody::families {
 
 std::span<const CheckFamily> check_families() {
   static const CheckFamily k_families[] = {
       {"refs", protection::check_push},
+      {"signed_push", signed_push::check_push}, // before trailers: it names the push's signer
       {"trailers", schema::check_push},
       {"push_rules", pushrules::check_push},
       {"secrets", secrets::check_push}, // last: redacts pushed text from every violation

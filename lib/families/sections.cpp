@@ -4,6 +4,7 @@
 #include "config/sections.hpp"
 
 #include "identity/config_section.hpp"
+#include "identity/people_section.hpp"
 #include "ledger/config_section.hpp"
 #include "policy/ruleset_section.hpp"
 #include "protection/config_section.hpp"
@@ -20,6 +21,7 @@ std::span<const Section> family_sections() {
   static const Section k_sections[] = {
       {"refs", protection::apply_section, nullptr, protection::apply_rules},
       {"agents", identity::apply_section, nullptr, nullptr},
+      {"people", nullptr, identity::apply_people_section, nullptr},
       {"ledger", ledger::apply_section, nullptr, nullptr},
       {"trailers", schema::apply_section, nullptr, schema::apply_rules},
       {"secrets", secrets::apply_section, nullptr, secrets::apply_rules},

@@ -420,6 +420,20 @@ Status Repo::set_config_bool(const std::string& key, bool value) {
   return ok_status();
 }
 
+Status Repo::set_config_string(const std::string& key, const std::string& value) {
+  git_config* cfg = nullptr;
+  if (git_repository_config(&cfg, m_repo) != 0)
+    return git_error("cannot open the repository's config");
+  ConfigPtr guard(cfg);
+  git_config* local = nullptr;
+  if (git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL) != 0)
+    return git_error("cannot open the repository's own config file");
+  ConfigPtr local_guard(local);
+  if (git_config_set_string(local, key.c_str(), value.c_str()) != 0)
+    return git_error(fmt::format("cannot set {}", key));
+  return ok_status();
+}
+
 Status Repo::set_ref(const std::string& ref, const std::string& id, const std::string& expected,
                      const std::string& message) {
   if (id.empty()) {

@@ -89,6 +89,8 @@ public:
   std::optional<std::string> config_string(const std::string& key) const;
   // Sets a boolean in the repository's own config file (.git/config or config).
   Status set_config_bool(const std::string& key, bool value);
+  // Sets a string in the repository's own config file.
+  Status set_config_string(const std::string& key, const std::string& value);
   // The directory git runs this repository's hooks from: core.hooksPath (relative to the work
   // tree, or to the git dir when bare) or <git dir>/hooks.
   std::filesystem::path hooks_dir() const;

@@ -126,7 +126,7 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
   const RunFacts run =
       make_run_facts(io.env, std::string(hook_name(hook)), repo->git_dir().string());
   const identity::Pusher pusher =
-      identity::identify_pusher(io.env, config.get<identity::AgentsConfig>());
+      identity::identify_pusher(io.env, identity::Directory::of(config));
 
   // 3. Input or configuration we cannot trust: refuse everything, and say so in the ledger.
   auto refuse_all = [&](const std::string& type, const Error& error) -> PushOutcome {

@@ -55,7 +55,10 @@ util::Json detect_host(const util::Environment& env) {
 }
 
 util::Json pusher_json(const identity::Pusher& p) {
-  return util::Json{{"name", p.name}, {"source", p.source}, {"is_agent", p.is_agent}};
+  util::Json j{{"name", p.name}, {"source", p.source}, {"is_agent", p.is_agent}};
+  if (!p.person.empty())
+    j["person"] = p.person;
+  return j;
 }
 
 } // namespace

@@ -13,6 +13,8 @@ void apply_section(config::TableReader& t, config::Config& c) {
     agents.may_push_protected = *v;
   if (auto v = t.strings("session_env"))
     agents.session_env = std::move(*v);
+  if (auto v = t.boolean("unlisted_are_agents"))
+    agents.unlisted_are_agents = *v;
   t.finish();
 }
 

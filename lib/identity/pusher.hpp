@@ -9,6 +9,7 @@ struct Pusher {
   std::string source; // env var it came from: GITEA_PUSHER_NAME, GL_USERNAME, GL_USER, REMOTE_USER,
                       // CUSTODY_PUSHER, or "os-user"
   bool is_agent = false;
+  std::string person; // the identity registry's name for this account, or ""
 };
 
 } // namespace custody::identity

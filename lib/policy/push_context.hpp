@@ -43,6 +43,9 @@ struct PushContext {
   int64_t now = 0;     // seconds since the epoch, fixed for the whole run
   std::ostream& notes; // warnings for the pusher (git shows them as `remote:` lines)
   PushScope& scope;    // what the push introduces, computed on first use
+  // The registered person who signed this push's certificate (git push --signed), set by the
+  // signed_push family before the trailer family reads it; "" when unsigned or not registered.
+  std::string push_signer = {};
 
   const Rulesets& rulesets() const { return config.get<Rulesets>(); }
 };

@@ -2,6 +2,8 @@
 
 #include "report/json_scan.hpp"
 
+#include <algorithm>
+
 namespace custody::report {
 
 namespace {
@@ -38,6 +40,25 @@ std::string people_of(const ObjectScan& commit) {
       out += out.empty() ? one : "; " + one;
   });
   return out;
+}
+
+// The strongest assurance among the commit's reviewers.
+std::string assurance_of(const ObjectScan& commit) {
+  static const std::vector<std::string> k_levels = {"claimed", "platform", "pusher", "signed"};
+  auto raw = commit.raw("reviewers");
+  if (!raw || raw->empty() || (*raw)[0] != '[')
+    return "";
+  int best = -1;
+  commit.each("reviewers", [&](std::string_view person) {
+    int level = 0;
+    if (!person.empty() && person[0] == '{')
+      if (auto p = ObjectScan::scan(person)) {
+        auto it = std::find(k_levels.begin(), k_levels.end(), p->text("assurance"));
+        level = it == k_levels.end() ? 0 : static_cast<int>(it - k_levels.begin());
+      }
+    best = std::max(best, level);
+  });
+  return best < 0 ? "" : k_levels[static_cast<size_t>(best)];
 }
 
 } // namespace
@@ -77,7 +98,8 @@ std::optional<DecisionView> read_decision(std::string_view line) {
       return;
     auto tool = c->raw("ai_tool");
     v.commits.push_back({c->text("id"), c->text("author"), tool ? tool_of(*tool) : "",
-                         people_of(*c), c->text("review_date"), c->text("verdict")});
+                         people_of(*c), c->text("review_date"), c->text("verdict"),
+                         assurance_of(*c)});
   });
   r->each("violations", [&](std::string_view raw) {
     auto x = ObjectScan::scan(raw);

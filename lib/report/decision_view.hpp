@@ -12,6 +12,9 @@ namespace custody::report {
 
 struct CommitView {
   std::string id, author, ai_tool, reviewers, review_date, verdict;
+  // The strongest reviewer's assurance (claimed, platform, pusher, signed); "claimed" for records
+  // older than assurance levels; "" with no reviewer.
+  std::string assurance;
 };
 struct ViolationView {
   std::string rule, control, commit, message;

@@ -146,6 +146,8 @@ std::string control_summaries(const Counts& t) {
        {"unreviewed", "Unreviewed changes (findings)", n(unreviewed)},
        {"ai-protected", "AI-assisted commits on protected refs", n(t.ai_commits_protected)},
        {"ai-reviewed", "…with a human reviewer", n(t.ai_commits_protected_reviewed)},
+       {"ai-assurance", "…by review assurance (signed, platform, pusher, claimed)",
+        t.assurance_text().empty() ? "none" : t.assurance_text()},
        {"ai-share", "AI-assisted review coverage",
         percent_text(t.ai_commits_protected_reviewed, t.ai_commits_protected)}});
   out += control_section(

@@ -1,5 +1,7 @@
 #include "report/summary.hpp"
 
+#include <fmt/format.h>
+
 namespace custody::report {
 
 namespace {
@@ -68,8 +70,10 @@ void Counts::add(const DecisionView& r, bool new_push) {
     ++ai_commits;
     if (onto_protected) {
       ++ai_commits_protected;
-      if (!c.reviewers.empty())
+      if (!c.reviewers.empty()) {
         ++ai_commits_protected_reviewed;
+        ++ai_reviewed_by_assurance[c.assurance.empty() ? "claimed" : c.assurance];
+      }
     }
   }
   bypasses += r.bypasses.size();
@@ -78,6 +82,15 @@ void Counts::add(const DecisionView& r, bool new_push) {
   findings += r.findings.size();
   if (r.secrets_scanned)
     ++secrets_scanned;
+}
+
+std::string Counts::assurance_text() const {
+  std::string out;
+  for (const char* level : {"signed", "platform", "pusher", "claimed"})
+    if (auto it = ai_reviewed_by_assurance.find(level);
+        it != ai_reviewed_by_assurance.end() && it->second > 0)
+      out += fmt::format("{}{} {}", out.empty() ? "" : ", ", level, it->second);
+  return out;
 }
 
 util::Json Counts::to_json() const {
@@ -91,6 +104,7 @@ util::Json Counts::to_json() const {
       {"ai_commits", ai_commits},
       {"ai_commits_protected", ai_commits_protected},
       {"ai_commits_protected_reviewed", ai_commits_protected_reviewed},
+      {"ai_reviewed_by_assurance", ai_reviewed_by_assurance},
       {"ai_protected_reviewed_share", share(ai_commits_protected_reviewed, ai_commits_protected)},
       {"protected_decisions", protected_decisions},
       {"protected_commits", protected_commits},

@@ -23,6 +23,8 @@ struct Counts {
   uint64_t ai_commits = 0;                    // commits naming an AI tool
   uint64_t ai_commits_protected = 0;          // ...accepted onto a protected ref
   uint64_t ai_commits_protected_reviewed = 0; // ...of those, with a human reviewer named
+  // ...of those, by the strongest reviewer's assurance (claimed, platform, pusher, signed)
+  std::map<std::string, uint64_t> ai_reviewed_by_assurance;
   uint64_t bypasses = 0;
   uint64_t findings = 0;
   // CC8.1 counts every change to a protected ref, AI-assisted or not.
@@ -40,6 +42,8 @@ struct Counts {
 
   void add(const DecisionView& record, bool new_push);
   util::Json to_json() const;
+  // "signed 120, platform 100, pusher 10, claimed 8" (levels with a count only).
+  std::string assurance_text() const;
 };
 
 // A commit that reached a protected ref with no human reviewer named: a CC8.1 finding whether

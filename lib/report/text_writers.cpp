@@ -182,6 +182,10 @@ public:
     for (const auto& [name, counts] : summary.periods())
       line(name, counts);
     line("**total**", summary.totals());
+    const Counts& t = summary.totals();
+    m_out << fmt::format("\nAI-assisted commits on protected refs: {}, reviewed: {}{}\n",
+                         t.ai_commits_protected, t.ai_commits_protected_reviewed,
+                         t.assurance_text().empty() ? "" : " (" + t.assurance_text() + ")");
     m_out << "\n### Rejections by rule\n\n";
     if (summary.totals().rejections_by_rule.empty())
       m_out << "None.\n";

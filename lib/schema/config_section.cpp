@@ -184,6 +184,8 @@ void apply_section(TableReader& t, config::Config& c) {
     s.future_skew_seconds = *v;
   if (auto v = t.boolean("paths_case_sensitive"))
     s.paths_case_sensitive = *v;
+  if (auto v = t.choice("min_review_assurance", assurance_names()))
+    s.min_review_assurance = *parse_assurance(*v);
   read_exempt_before(t, s);
   if (auto ai = t.table("ai_assisted")) {
     if (auto v = ai->string("trailer")) {

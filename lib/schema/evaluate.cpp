@@ -24,10 +24,6 @@ enum class Tri { no, yes, unknown };
 constexpr int64_t k_review_before_author_skew = 86400;
 constexpr int64_t k_earliest_review = 946684800; // 2000-01-01T00:00:00Z
 
-bool is_agent(std::string_view name, std::string_view email, const identity::AgentsConfig& agents) {
-  return identity::is_agent_name(name, agents) || identity::is_agent_email(email, agents);
-}
-
 bool has_key(const std::vector<trailers::Trailer>& ts, std::string_view key) {
   return std::any_of(ts.begin(), ts.end(),
                      [&](const auto& t) { return util::iequals(t.key, key); });
@@ -72,7 +68,8 @@ bool valid_key_chars(std::string_view key) {
 class Evaluator {
 public:
   Evaluator(const config::Config& config, const CommitFacts& facts, Stage stage)
-      : m_config(config), m_schema(config.get<SchemaConfig>()), m_facts(facts), m_stage(stage) {}
+      : m_config(config), m_schema(config.get<SchemaConfig>()),
+        m_dir(identity::Directory::of(config)), m_facts(facts), m_stage(stage) {}
 
   Evaluation run() {
     auto block = trailers::parse_trailers(m_facts.message, {trailers::Divider::ignore, '#'});
@@ -89,16 +86,17 @@ public:
 private:
   const config::Config& m_config;
   const SchemaConfig& m_schema;
+  identity::Directory m_dir;
   const CommitFacts& m_facts;
   Stage m_stage;
   Evaluation m_eval;
-  std::set<std::string> m_reviewer_emails;
   // key (lowercase) → distinct valid values (lowercase)
   std::vector<std::pair<std::string, std::set<std::string>>> m_valid_values;
 
   void add(Severity severity, std::string rule, std::string message,
            std::vector<std::string> fixes = {}) {
-    m_eval.findings.push_back({severity, "trailers." + rule, std::move(message), std::move(fixes)});
+    m_eval.findings.push_back(
+        {severity, "trailers." + rule, std::move(message), std::move(fixes), {}});
   }
 
   std::string today() const { return util::format_utc_seconds(m_facts.now).substr(0, 10); }
@@ -148,14 +146,13 @@ private:
 
   // AI-assisted and agent identity.
   void classify() {
-    const auto& agents = m_config.get<identity::AgentsConfig>();
-    bool agent = is_agent(m_facts.author.name, m_facts.author.email, agents) ||
-                 is_agent(m_facts.committer.name, m_facts.committer.email, agents) ||
+    bool agent = m_dir.is_agent(m_facts.author.name, m_facts.author.email) ||
+                 m_dir.is_agent(m_facts.committer.name, m_facts.committer.email) ||
                  (m_stage == Stage::commit_msg && m_facts.agent_session);
     for (const auto& t : m_eval.trailers) {
       if (!util::iequals(t.key, m_schema.co_author_key))
         continue;
-      if (auto id = parse_identity(t.value); id && is_agent(id->name, id->email, agents))
+      if (auto id = parse_identity(t.value); id && m_dir.is_agent(id->name, id->email))
         agent = true;
     }
     m_eval.agent_identity = agent;
@@ -193,28 +190,74 @@ private:
                     const std::string& name, const std::string& email, bool report) {
     bool reviewer = is_reviewer_key(m_schema, key);
     bool ok = true;
-    if ((reviewer || (spec && spec->not_author)) && util::iequals(email, m_facts.author.email)) {
+    const auto& author = m_facts.author;
+    if ((reviewer || (spec && spec->not_author)) &&
+        m_dir.same_person(name, email, author.name, author.email)) {
       if (report && (!spec || spec->not_author))
         add(Severity::error, "self-review",
-            fmt::format("{}: {} is the commit's author; a review must come from someone else", key,
-                        display));
+            fmt::format("{}: {} is the commit's author{}; a review must come from someone else",
+                        key, display, same_as(email, author)));
       ok = false;
     }
-    if ((reviewer || (spec && spec->not_agent)) &&
-        is_agent(name, email, m_config.get<identity::AgentsConfig>())) {
-      if (report && (!spec || spec->not_agent))
-        add(Severity::error, "agent-reviewer",
-            fmt::format(
-                "{}: {} is an agent account (it matches [agents]); a review must come from a human",
-                key, display));
-      ok = false;
+    if (reviewer || (spec && spec->not_agent)) {
+      if (auto why = m_dir.agent_reason(name, email); !why.empty()) {
+        if (report && (!spec || spec->not_agent))
+          add(Severity::error, "agent-reviewer",
+              fmt::format("{}: {} is an agent account ({}); a review must come from a human", key,
+                          display, why));
+        ok = false;
+      }
     }
     return ok;
   }
 
-  void add_reviewer(const std::string& key, const Identity& id) {
-    if (m_reviewer_emails.insert(util::to_lower(id.email)).second)
-      m_eval.reviewers.push_back({key, id});
+  // " (the same person as NAME <EMAIL>)" when the reviewer is the author under another spelling.
+  std::string same_as(const std::string& email, const git::Signature& author) const {
+    if (util::iequals(email, author.email))
+      return "";
+    std::string out = fmt::format(" (the same person as {} <{}>", author.name, author.email);
+    if (const auto* p = m_dir.person(author.name, author.email))
+      out += fmt::format(", \"{}\" in [[people]]", p->name);
+    return out + ")";
+  }
+
+  // One person counts once, whichever of their addresses or spellings each trailer uses, at the
+  // strongest assurance any of them has.
+  void add_reviewer(const std::string& key, const Identity& id, Assurance assurance) {
+    for (auto& r : m_eval.reviewers)
+      if (m_dir.same_person(id.name, id.email, r.identity.name, r.identity.email)) {
+        r.assurance = std::max(r.assurance, assurance);
+        return;
+      }
+    m_eval.reviewers.push_back({key, id, assurance});
+  }
+
+  // The merger of a platform merge is this commit's author: the pre-filled message was theirs
+  // to edit, so its review lines prove nothing more than a trailer.
+  // (A merge commit's author is the merger: its self-merges are judged per merged commit, in
+  // push_check.cpp.)
+  bool self_merge() const {
+    return !m_facts.evidence.merge && is_self_merge(m_config, m_facts.evidence, m_facts.author);
+  }
+
+  // The key is in the platform's own spelling, in a message of the platform's own format.
+  bool platform_format(const std::string& key) const {
+    const auto& platform = m_facts.evidence.platform;
+    if (platform == "gitea")
+      return key == "Reviewed-by" && m_facts.message.find("\nReviewed-on: ") != std::string::npos;
+    return platform == "gitlab" && key == "Approved-by";
+  }
+
+  Assurance assurance_of(const std::string& key, const Identity& id) const {
+    const auto& ev = m_facts.evidence;
+    if (const auto* p = m_dir.person(id.name, id.email);
+        p && std::find(ev.signers.begin(), ev.signers.end(), p->name) != ev.signers.end())
+      return Assurance::signed_;
+    if (ev.platform.empty() && m_dir.is_account_of(ev.pusher_account, id.name, id.email))
+      return Assurance::pusher;
+    if (!ev.platform.empty() && platform_format(key) && !self_merge())
+      return Assurance::platform;
+    return Assurance::claimed;
   }
 
   // Why a review date `when` given in trailer `key` is too early to be true, or nullopt.
@@ -329,16 +372,20 @@ private:
         if (!check_person(spec, t.key, display, name, email, true))
           continue;
         if (reviewer && id)
-          add_reviewer(t.key, *id);
+          add_reviewer(t.key, *id, assurance_of(t.key, *id));
       }
       note_valid(t.key, v);
     }
   }
 
   void add_covering_review() {
-    for (const auto& id : m_facts.covering_reviewers)
-      if (check_person(nullptr, "Reviewed-By", id.display(), id.name, id.email, false))
-        add_reviewer("merge " + m_facts.covered_by.substr(0, 7), id);
+    const auto& covering = m_facts.covering_reviewers;
+    for (size_t i = 0; i < covering.size(); ++i)
+      if (check_person(nullptr, "Reviewed-By", covering[i].display(), covering[i].name,
+                       covering[i].email, false))
+        add_reviewer("merge " + m_facts.covered_by.substr(0, 7), covering[i],
+                     i < m_facts.covering_assurance.size() ? m_facts.covering_assurance[i]
+                                                           : Assurance::claimed);
     for (const auto& t : m_eval.trailers)
       if (util::iequals(t.key, m_schema.review_date_key) && valid_count(t.key) > 0) {
         m_eval.review_date = t.value;
@@ -460,7 +507,11 @@ private:
       return;
     std::vector<std::string> missing;
     std::vector<std::string> fixes;
+    std::vector<std::string> hints;
     size_t have = m_eval.reviewers.size();
+    const Assurance need = m_stage == Stage::server ? m_facts.min_assurance : Assurance::claimed;
+    if (need != Assurance::claimed && have >= static_cast<size_t>(rule.min_reviewers))
+      check_assurance(rule, need, missing, hints);
     if (have < static_cast<size_t>(rule.min_reviewers)) {
       std::string who =
           fmt::format("{}; not the author, not an agent", reviewer_keys_text(m_schema));
@@ -504,10 +555,59 @@ private:
       message += fmt::format(" (the server requires this {})", util::join(unknown_parts, " and "));
     }
     add(severity, rule.id, std::move(message), std::move(fixes));
+    m_eval.findings.back().hints = std::move(hints);
+  }
+
+  // Enough reviewers, but are enough of them proven as strongly as required?
+  void check_assurance(const Rule& rule, Assurance need, std::vector<std::string>& missing,
+                       std::vector<std::string>& hints) const {
+    size_t strong =
+        static_cast<size_t>(std::count_if(m_eval.reviewers.begin(), m_eval.reviewers.end(),
+                                          [&](const Reviewer& r) { return r.assurance >= need; }));
+    if (strong >= static_cast<size_t>(rule.min_reviewers))
+      return;
+    std::vector<std::string> found;
+    for (const auto& r : m_eval.reviewers)
+      found.push_back(fmt::format("{} is {}", r.identity.display(), assurance_name(r.assurance)));
+    missing.push_back(fmt::format("{} reviewer{} proven at assurance \"{}\" or stronger, has {} "
+                                  "({})",
+                                  rule.min_reviewers, rule.min_reviewers == 1 ? "" : "s",
+                                  assurance_name(need), strong, util::join(found, ", ")));
+    hints = assurance_hints(need);
   }
 };
 
 } // namespace
+
+bool is_self_merge(const config::Config& config, const ReviewEvidence& evidence,
+                   const git::Signature& author) {
+  auto dir = identity::Directory::of(config);
+  return dir.is_account_of(evidence.pusher_account, author.name, author.email) ||
+         (!evidence.pusher_email.empty() &&
+          dir.same_person("", evidence.pusher_email, "", author.email));
+}
+
+std::vector<std::string> assurance_hints(Assurance need) {
+  switch (need) {
+  case Assurance::signed_:
+    return {
+        "the reviewer signs with a key registered to them in [[people]] ssh_keys: "
+        "git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 commit --amend --no-edit -S",
+        "or the reviewer merges it with a signed merge commit carrying their trailer: "
+        "git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 merge --no-ff -S",
+        "or the reviewer pushes it with a signed push certificate: git -c gpg.format=ssh -c "
+        "user.signingkey=~/.ssh/id_ed25519 push --signed"};
+  case Assurance::pusher:
+    return {"the reviewer pushes it with their own account (listed in [[people]] accounts), or "
+            "signs it (git commit -S)"};
+  case Assurance::platform:
+    return {"merge it in the hosting platform's web UI after an approval by someone other than "
+            "the author, or have the reviewer push or sign it"};
+  case Assurance::claimed:
+    break;
+  }
+  return {};
+}
 
 size_t Evaluation::errors() const {
   return static_cast<size_t>(std::count_if(findings.begin(), findings.end(), [](const auto& f) {

@@ -13,6 +13,7 @@
 // commit_time = "error").
 #include "config/config.hpp"
 #include "git/commit_info.hpp"
+#include "schema/assurance.hpp"
 #include "schema/identity_value.hpp"
 #include "schema/schema_config.hpp"
 #include "trailers/parser.hpp"
@@ -32,13 +33,26 @@ struct Finding {
                     // or a rule id
   std::string message; // one line: what is wrong and why
   std::vector<std::string>
-      missing_trailers; // example trailers that would fix it ("Review-Date: 2026-01-02")
+      missing_trailers;           // example trailers that would fix it ("Review-Date: 2026-01-02")
+  std::vector<std::string> hints; // other fixes, one line each (how to sign, who pushes)
 };
 
 // A human review that counts: from a reviewer key, a valid identity, not the author, not an agent.
 struct Reviewer {
   std::string key;
   Identity identity;
+  Assurance assurance = Assurance::claimed;
+};
+
+// What the server knows beyond the message, which can raise a reviewer above `claimed`
+// (schema/assurance.hpp). Empty at commit time.
+struct ReviewEvidence {
+  std::string platform;             // "gitea" or "gitlab" when this commit is the one the hosting
+                                    // platform created in a web merge (the pushed tip); else ""
+  std::string pusher_account;       // the server-authenticated pusher
+  std::string pusher_email;         // when the host tells it (GITEA_PUSHER_EMAIL)
+  bool merge = false;               // this commit has several parents
+  std::vector<std::string> signers; // registry names whose key validly signed this commit
 };
 
 struct CommitFacts {
@@ -52,9 +66,12 @@ struct CommitFacts {
   bool agent_session = false;                            // commit made inside an agent session
   int64_t now = 0;
   // Merge-based review: the valid review of a merge commit that brings this commit in.
-  std::string covered_by;                   // that merge's id, or ""
-  std::vector<Identity> covering_reviewers; // its reviewers (re-checked against this commit)
+  std::string covered_by;                    // that merge's id, or ""
+  std::vector<Identity> covering_reviewers;  // its reviewers (re-checked against this commit)
+  std::vector<Assurance> covering_assurance; // theirs, in order (missing: claimed)
   std::string covering_review_date;
+  ReviewEvidence evidence;
+  Assurance min_assurance = Assurance::claimed; // for min_reviewers (server stage only)
 };
 
 struct Evaluation {
@@ -70,6 +87,13 @@ struct Evaluation {
 };
 
 Evaluation evaluate_commit(const config::Config& config, const CommitFacts& facts, Stage stage);
+
+// In a platform merge, the merger (the pusher) is `author`: the merge message was theirs to edit.
+bool is_self_merge(const config::Config& config, const ReviewEvidence& evidence,
+                   const git::Signature& author);
+
+// How to prove a review at `need` (one line each), for refusals.
+std::vector<std::string> assurance_hints(Assurance need);
 
 // "Reviewed-By or Approved-By"
 std::string reviewer_keys_text(const SchemaConfig& schema);

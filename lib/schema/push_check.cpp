@@ -1,17 +1,22 @@
 // check_push: the trailer schema over what each protected ref gains; see push_check.hpp.
 #include "schema/push_check.hpp"
 
+#include "git/commit_signature.hpp"
+#include "identity/registry.hpp"
+#include "identity/ssh_verify.hpp"
 #include "schema/evaluate.hpp"
 #include "schema/fix_command.hpp"
 #include "schema/ruleset_rules.hpp"
 #include "schema/schema_config.hpp"
 #include "trailers/parser.hpp"
 #include "util/strings.hpp"
+#include "util/time.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace custody::schema {
@@ -23,8 +28,18 @@ constexpr const char* k_control = "CC8.1";
 struct Coverage {
   std::string merge_id;
   std::vector<Identity> reviewers;
+  std::vector<Assurance> assurance; // per reviewer
   std::string review_date;
 };
+
+// The hosting platform that created the pushed tip in a web merge ("gitea", "gitlab"), or "".
+std::string web_merge_platform(const util::Environment& env) {
+  if (env.get("GITEA_PUSH_TRIGGER") == std::optional<std::string>("pr-merge-to-base"))
+    return "gitea";
+  if (env.get("GL_PROTOCOL") == std::optional<std::string>("web"))
+    return "gitlab";
+  return "";
+}
 
 bool needs_paths(const SchemaConfig& schema) {
   return std::any_of(schema.rules.begin(), schema.rules.end(),
@@ -50,7 +65,18 @@ policy::Violation unreadable(const policy::RefDecision& d, const Error& e) {
 struct PushMemo {
   std::map<std::string, Evaluation> evaluations; // commit + ref rules signature → result
   std::set<std::string> evidenced;               // commits whose evidence a record already holds
+  std::unique_ptr<identity::SshVerifier> ssh;    // created on the first signed, reviewed commit
 };
+
+// True if `message` has a line starting with one of the reviewer keys (any case): only such
+// commits are worth a signature check.
+bool mentions_reviewer(const SchemaConfig& schema, const std::string& message) {
+  const std::string lower = util::to_lower(message);
+  return std::any_of(schema.reviewer_keys.begin(), schema.reviewer_keys.end(),
+                     [&](const std::string& key) {
+                       return lower.find("\n" + util::to_lower(key) + ":") != std::string::npos;
+                     });
+}
 
 // The commit's evidence for the ledger: in full when it says something about review (AI-assisted,
 // reviewers, refused, covered by a merge), else its id and verdict.
@@ -61,7 +87,9 @@ util::Json commit_evidence(const git::CommitInfo& c, const CommitFacts& facts,
     return {{"id", c.id}, {"verdict", "ok"}};
   util::Json reviewers = util::Json::array();
   for (const auto& r : ev.reviewers)
-    reviewers.push_back(r.identity.display());
+    reviewers.push_back({{"name", r.identity.name},
+                         {"email", r.identity.email},
+                         {"assurance", assurance_name(r.assurance)}});
   util::Json record = {{"id", c.id},
                        {"author", fmt::format("{} <{}>", c.author.name, c.author.email)},
                        {"ai_assisted", ev.ai_assisted},
@@ -71,15 +99,22 @@ util::Json commit_evidence(const git::CommitInfo& c, const CommitFacts& facts,
                        {"verdict", ok ? "ok" : "rejected"}};
   if (!facts.covered_by.empty())
     record["covered_by"] = facts.covered_by;
+  if (!facts.evidence.signers.empty())
+    record["signed_by"] = facts.evidence.signers;
+  if (facts.min_assurance != Assurance::claimed)
+    record["min_review_assurance"] = assurance_name(facts.min_assurance);
+  if (!facts.evidence.platform.empty())
+    record["web_merge"] = facts.evidence.platform;
   return record;
 }
 
 class RefChecker {
 public:
   RefChecker(policy::PushContext& ctx, policy::RefDecision& d, std::vector<std::string> hide,
-             std::string ruleset, std::string signature, PushMemo& memo)
+             std::string ruleset, std::string signature, Assurance need, PushMemo& memo)
       : m_ctx(ctx), m_decision(d), m_hide(std::move(hide)), m_ruleset(std::move(ruleset)),
-        m_signature(std::move(signature)), m_memo(memo) {}
+        m_signature(std::move(signature)), m_need(need), m_memo(memo),
+        m_platform(web_merge_platform(ctx.env)) {}
 
   // The commits of `ids` a date cut-over may exempt: those reachable from the protected refs'
   // tips recorded when the date was first seen (never a commit only the pusher's date dates).
@@ -117,6 +152,8 @@ public:
         return fail(info.error());
       commits.push_back(std::move(*info));
     }
+    for (const auto& c : commits)
+      m_authors.emplace(c.id, c.author);
     // Merge commits first: the review they record covers the commits they bring in.
     for (const auto& c : commits)
       if (c.parents.size() > 1 && !cover_from_merge(c))
@@ -133,7 +170,8 @@ public:
         continue;
       }
       CommitFacts facts = facts_for(c);
-      const std::string key = c.id + "|" + m_signature + "|" + facts.covered_by;
+      const std::string key =
+          c.id + "|" + m_signature + "|" + facts.covered_by + "|" + facts.evidence.platform;
       auto cached = m_memo.evaluations.find(key);
       if (cached == m_memo.evaluations.end()) {
         if (paths) {
@@ -167,9 +205,12 @@ private:
   std::vector<std::string> m_hide;
   std::string m_ruleset;
   std::string m_signature;
+  Assurance m_need;
   PushMemo& m_memo;
+  std::string m_platform;
   std::string m_tip;
-  std::map<std::string, Coverage> m_coverage; // commit id → the merge review covering it
+  std::map<std::string, git::Signature> m_authors; // commit id → author, for self-merges
+  std::map<std::string, Coverage> m_coverage;      // commit id → the merge review covering it
 
   void fail(const Error& e) {
     auto v = unreadable(m_decision, e);
@@ -189,9 +230,51 @@ private:
     if (auto it = m_coverage.find(c.id); it != m_coverage.end()) {
       facts.covered_by = it->second.merge_id;
       facts.covering_reviewers = it->second.reviewers;
+      facts.covering_assurance = it->second.assurance;
       facts.covering_review_date = it->second.review_date;
     }
+    facts.evidence = evidence_for(c);
+    facts.min_assurance = m_need;
     return facts;
+  }
+
+  // What the server knows about how `c` reached it. A pusher vouches only in a real push (not in
+  // a dry run or a mirror check), and only the pushed tip is the platform's own web-merge commit.
+  ReviewEvidence evidence_for(const git::CommitInfo& c) const {
+    ReviewEvidence ev;
+    ev.signers = signers_of(c);
+    // A signed push certificate vouches for every commit the push brings.
+    if (!m_ctx.push_signer.empty() &&
+        std::find(ev.signers.begin(), ev.signers.end(), m_ctx.push_signer) == ev.signers.end())
+      ev.signers.push_back(m_ctx.push_signer);
+    const bool pushed =
+        m_ctx.hook == policy::HookKind::pre_receive || m_ctx.hook == policy::HookKind::update;
+    if (!pushed || m_ctx.pusher.is_agent)
+      return ev;
+    ev.pusher_account = m_ctx.pusher.name;
+    ev.pusher_email = m_ctx.env.get_nonempty("GITEA_PUSHER_EMAIL").value_or("");
+    ev.merge = c.parents.size() > 1;
+    if (c.id == m_tip)
+      ev.platform = m_platform;
+    return ev;
+  }
+
+  // The registered people whose SSH key validly signed `c` (checked only when it names a reviewer).
+  std::vector<std::string> signers_of(const git::CommitInfo& c) const {
+    const auto& registry = m_ctx.config.get<identity::Registry>();
+    if (registry.empty() || !mentions_reviewer(m_ctx.config.get<SchemaConfig>(), c.message))
+      return {};
+    if (!m_memo.ssh)
+      m_memo.ssh = std::make_unique<identity::SshVerifier>(registry);
+    if (!m_memo.ssh->enabled())
+      return {};
+    auto signed_commit = git::commit_signature(m_ctx.repo, c.id);
+    if (!signed_commit)
+      return {};
+    std::string who = m_memo.ssh->signer(signed_commit->payload, signed_commit->signature);
+    if (who.empty())
+      return {};
+    return {who};
   }
 
   // Records the merge's valid reviewers on every commit it brings in beside its first parent.
@@ -216,13 +299,32 @@ private:
       auto& cov = m_coverage[id];
       if (cov.merge_id.empty())
         cov.merge_id = merge.id;
-      for (const auto& r : ev.reviewers)
-        if (std::none_of(cov.reviewers.begin(), cov.reviewers.end(), [&](const Identity& x) {
+      // A platform merge by the covered commit's own author is a self-merge: its review lines
+      // count as claimed only.
+      auto author = m_authors.find(id);
+      const bool self_merge =
+          author != m_authors.end() && is_self_merge(m_ctx.config, facts.evidence, author->second);
+      for (const auto& r : ev.reviewers) {
+        Assurance a = r.assurance;
+        if (self_merge && a == Assurance::platform)
+          a = Assurance::claimed;
+        auto same =
+            std::find_if(cov.reviewers.begin(), cov.reviewers.end(), [&](const Identity& x) {
               return util::iequals(x.email, r.identity.email);
-            }))
+            });
+        if (same == cov.reviewers.end()) {
           cov.reviewers.push_back(r.identity);
+          cov.assurance.push_back(a);
+        } else {
+          auto& held = cov.assurance[static_cast<size_t>(same - cov.reviewers.begin())];
+          held = std::max(held, a);
+        }
+      }
       if (cov.review_date.empty())
         cov.review_date = ev.review_date;
+      // A platform's web merge carries no review date: the platform dated the merge itself.
+      if (cov.review_date.empty() && !facts.evidence.platform.empty())
+        cov.review_date = util::format_utc_seconds(merge.committer.time).substr(0, 10);
     }
     return true;
   }
@@ -248,6 +350,9 @@ private:
       for (const auto& t : f.missing_trailers)
         if (std::find(fixes.begin(), fixes.end(), t) == fixes.end())
           fixes.push_back(t);
+      for (const auto& h : f.hints)
+        if (std::find(v.hints.begin(), v.hints.end(), h) == v.hints.end())
+          v.hints.push_back(h);
     }
     v.message = fmt::format("commit {} \"{}\": {}", short_id, util::printable(c.subject()),
                             util::join(parts, "; "));
@@ -286,6 +391,19 @@ int schema_ruleset(const policy::PushContext& ctx, const policy::RefDecision& d)
     if (ctx.rulesets().all()[i].rules.get<SchemaRules>().trailer_schema)
       candidates.push_back(i);
   return policy::strictest(ctx.rulesets(), candidates);
+}
+
+// The strongest min_review_assurance of [trailers] and every ruleset applying the schema to `d`.
+Assurance required_assurance(const policy::PushContext& ctx, const policy::RefDecision& d) {
+  Assurance need = ctx.config.get<SchemaConfig>().min_review_assurance;
+  for (size_t i : d.rulesets) {
+    const auto& r = ctx.rulesets().all()[i];
+    const auto& rules = r.rules.get<SchemaRules>();
+    if (r.enforcement != policy::Enforcement::disabled && rules.trailer_schema &&
+        rules.min_review_assurance)
+      need = std::max(need, *rules.min_review_assurance);
+  }
+  return need;
 }
 
 // What decides which schema rules a ref gets: the rulesets applying the schema to it and the
@@ -414,7 +532,7 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
       }
       hide.insert(hide.end(), it->second->begin(), it->second->end());
     }
-    RefChecker(ctx, d, std::move(hide), ruleset_name, sig, memo).run();
+    RefChecker(ctx, d, std::move(hide), ruleset_name, sig, required_assurance(ctx, d), memo).run();
   }
 }
 

@@ -3,6 +3,7 @@
 // requirements), and the settings the AI-review evidence rules share. Built by
 // apply_trailers_section (config_section.cpp) from TOML; every regex is compiled there, so a bad
 // pattern is a config error with file:line:col. docs/trailers.md documents every key.
+#include "schema/assurance.hpp"
 #include "util/glob.hpp"
 #include "util/regex.hpp"
 
@@ -83,6 +84,8 @@ struct SchemaConfig {
   std::string exempt_before_commit;
   // Set at run time from the recorded cut-over state; unset: no commit is exempt by date.
   std::optional<std::vector<std::string>> exempt_before_tips;
+  // The weakest review evidence a reviewer may have to count (per ruleset too: the stronger wins).
+  Assurance min_review_assurance = Assurance::claimed;
 
   // The spec for `key` (case-insensitive), or nullptr.
   const KeySpec* key_spec(std::string_view key) const;

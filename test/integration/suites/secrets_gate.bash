@@ -42,7 +42,7 @@ test_secret_in_commit_subject_and_trailer_refused_and_redacted() {
   # The trailer check quotes the subject and records trailer values: both redacted.
   expect_output_contains '"deploy with sk_l…"'
   [[ $(ledger_field ../server.git 1 '.commits[0].ai_tool') == "sk_l…" ]]
-  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0]') == "sk_l… <a@b.c>" ]]
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].name') == "sk_l…" ]]
   expect_nowhere "$SECRET" "$SECOND"
 }
 

@@ -80,7 +80,8 @@ test_server_accepts_reviewed_ai_commit_and_records_it() {
   ai_commit src/a.txt "Add a" "$REVIEW"
   expect_push_accepted origin main
   [[ $(ledger_field ../server.git 1 '.commits[0].verdict') == ok ]]
-  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0]') == "Jane Doe <jane@example.com>" ]]
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].email') == "jane@example.com" ]]
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == claimed ]]
   [[ $(ledger_field ../server.git 1 '.commits[0].review_date') == 2026-01-02 ]]
 }
 

@@ -40,7 +40,7 @@ protected:
     policy::PushScope scope(*repo, {{old_oid, new_oid, ref}}, policy::Objects::stored, false);
     policy::PushContext ctx{config,
                             *repo,
-                            {"alice", "CUSTODY_PUSHER", false},
+                            {"alice", "CUSTODY_PUSHER", false, ""},
                             policy::HookKind::pre_receive,
                             {},
                             env,
@@ -112,7 +112,9 @@ TEST_F(PushCheckTest, AcceptsAReviewedAiCommitAndRecordsTheReview) {
   auto d = check("refs/heads/main", base, ai);
   EXPECT_TRUE(d[0].violations.empty());
   const auto& e = d[0].evidence["commits"][0];
-  EXPECT_EQ(e["reviewers"], util::Json::array({"Jane Doe <jane@example.com>"}));
+  EXPECT_EQ(e["reviewers"],
+            util::Json::parse(
+                R"([{"name":"Jane Doe","email":"jane@example.com","assurance":"claimed"}])"));
   EXPECT_EQ(e["review_date"], "2026-01-01");
   EXPECT_EQ(e["verdict"], "ok");
 }
@@ -151,7 +153,9 @@ TEST_F(PushCheckTest, ReviewedMergeCommitCoversTheCommitsItBringsIn) {
     if (c["id"] == ai) {
       found = true;
       EXPECT_EQ(c["covered_by"], merge);
-      EXPECT_EQ(c["reviewers"], util::Json::array({"Jane Doe <jane@example.com>"}));
+      EXPECT_EQ(c["reviewers"],
+                util::Json::parse(
+                    R"([{"name":"Jane Doe","email":"jane@example.com","assurance":"claimed"}])"));
     }
   EXPECT_TRUE(found);
 }

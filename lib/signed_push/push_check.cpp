@@ -1,0 +1,78 @@
+// The signed-push family; see push_cert.hpp.
+#include "signed_push/push_check.hpp"
+
+#include "identity/registry.hpp"
+#include "identity/ssh_verify.hpp"
+
+#include <fmt/format.h>
+
+namespace custody::signed_push {
+
+namespace {
+
+constexpr uint64_t k_max_cert_bytes = 1 << 20;
+constexpr std::string_view k_ssh_armor = "-----BEGIN SSH SIGNATURE-----";
+
+struct Certificate {
+  std::string text;
+  std::string signer; // registered person, or ""
+  std::string nonce_status;
+  std::string git_status;
+  std::string problem; // why the push is refused, or ""
+};
+
+Certificate read_certificate(policy::PushContext& ctx, const std::string& id) {
+  Certificate cert;
+  cert.nonce_status = ctx.env.get("GIT_PUSH_CERT_NONCE_STATUS").value_or("");
+  cert.git_status = ctx.env.get("GIT_PUSH_CERT_STATUS").value_or("");
+  auto blob = ctx.repo.read_blob(id, k_max_cert_bytes);
+  if (!blob || !blob->content) {
+    cert.problem = fmt::format("the push certificate {} could not be read, so the signed push "
+                               "cannot be checked",
+                               id);
+    return cert;
+  }
+  cert.text = *blob->content;
+  if (cert.nonce_status != "OK" && cert.nonce_status != "SLOP")
+    cert.problem = fmt::format(
+        "the push certificate's nonce is {}: this server did not issue it for this push (a "
+        "replayed or forged certificate)",
+        cert.nonce_status.empty() ? "absent" : cert.nonce_status);
+  if (size_t sig = cert.text.find(k_ssh_armor); sig != std::string::npos) {
+    identity::SshVerifier verifier(ctx.config.get<identity::Registry>());
+    cert.signer = verifier.signer(std::string_view(cert.text).substr(0, sig),
+                                  std::string_view(cert.text).substr(sig));
+  }
+  return cert;
+}
+
+} // namespace
+
+void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions) {
+  auto id = ctx.env.get_nonempty("GIT_PUSH_CERT");
+  if (ctx.hook != policy::HookKind::pre_receive || !id)
+    return;
+  const Certificate cert = read_certificate(ctx, *id);
+  util::Json record = {{"id", *id},
+                       {"nonce_status", cert.nonce_status},
+                       {"git_status", cert.git_status},
+                       {"signer", cert.signer},
+                       {"text", cert.text}};
+  for (auto& d : decisions) {
+    d.evidence["push_certificate"] = record;
+    if (cert.problem.empty())
+      continue;
+    policy::Violation v;
+    v.rule = "signed_push.nonce";
+    v.control = "CC6.1";
+    v.ref = d.update.ref;
+    v.message = cert.problem;
+    v.hints = {"push again with a fresh certificate: git push --signed (with gpg.format=ssh and "
+               "user.signingkey set to a key registered in [[people]] ssh_keys)"};
+    d.violations.push_back(std::move(v));
+  }
+  if (cert.problem.empty())
+    ctx.push_signer = cert.signer;
+}
+
+} // namespace custody::signed_push
