@@ -473,10 +473,10 @@ bool gains_only_new_commits(policy::PushContext& ctx, const policy::RefDecision&
 // Judges `d` with only `hide` (its old value) excluded; keeps the result when nothing is refused.
 bool passes_beyond_old_value(policy::PushContext& ctx, policy::RefDecision& d,
                              const std::vector<std::string>& hide, const std::string& ruleset,
-                             const std::string& sig, PushMemo& memo) {
+                             const std::string& sig, Assurance need, PushMemo& memo) {
   policy::RefDecision trial = d;
   std::set<std::string> evidenced = memo.evidenced;
-  RefChecker(ctx, trial, hide, ruleset, sig, memo).run();
+  RefChecker(ctx, trial, hide, ruleset, sig, need, memo).run();
   if (!trial.violations.empty()) {
     memo.evidenced = std::move(evidenced);
     return false;
@@ -518,7 +518,7 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
     const bool only_new =
         ctx.scope.baseline() == policy::Baseline::old_value || gains_only_new_commits(ctx, d, hide);
     if (!only_new && !d.update.is_create() &&
-        passes_beyond_old_value(ctx, d, hide, ruleset_name, sig, memo))
+        passes_beyond_old_value(ctx, d, hide, ruleset_name, sig, required_assurance(ctx, d), memo))
       continue;
     if (!only_new) {
       auto it = tips_by_signature.find(sig);
