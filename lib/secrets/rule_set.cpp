@@ -58,8 +58,11 @@ Result<LoadedEngine> load_engine(const SecretsConfig& config,
     return std::find(config.disabled_rules.begin(), config.disabled_rules.end(), r.id) !=
            config.disabled_rules.end();
   });
-  for (const auto& [id, tier] : config.tiers) {
-    auto it = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == id; });
+  for (const auto& override_tier : config.tiers) {
+    const auto& [id, tier] = override_tier;
+    // Not `[&]` on `id`: clang 14 cannot capture a structured binding.
+    auto it = std::find_if(rules.begin(), rules.end(),
+                           [&](const Rule& r) { return r.id == override_tier.first; });
     if (it == rules.end())
       return make_error(
           ErrorCode::invalid_config,

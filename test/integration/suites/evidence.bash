@@ -62,7 +62,7 @@ test_evidence_bundle_matches_its_json_and_verifies() {
   [[ $(figure rejected) == 2 ]] || fail "expected 2 refusals, index.html shows $(figure rejected)"
   [[ $(jq -r '.estate.totals.rejections_by_rule["refs.force_push"]' q/summary.json) == 1 ]] || fail "force push not counted"
   browser "$PWD/q/index.html" --print-to-pdf="$PWD/q.pdf" --no-pdf-header-footer >/dev/null
-  head -c 5 q.pdf | grep -q '%PDF-' || fail "no PDF printed"
+  head -c 5 q.pdf | grep >/dev/null '%PDF-' || fail "no PDF printed"
   grep -aq 'MediaBox \[0 0 59[45]' q.pdf || fail "the PDF is not A4"
 
   # The same seed gives the same sample; another seed, over the same estate, is still valid.

@@ -33,7 +33,7 @@ test_deb_layout_and_control() {
   # Libraries are linked statically (cmake/Dependencies.cmake): none is a package dependency or
   # loaded at run time. (libstdc++ too, except in sanitizer builds, whose runtimes need it shared.)
   local linked='libgit2|libfmt|libtomlplusplus|libssl|libcrypto|libssh2|libmbed|libpcre2|libhttp.parser|libz[.]so|libgssapi'
-  dpkg-deb -f "$DEB" Depends | grep -q 'libc6'
+  dpkg-deb -f "$DEB" Depends | grep >/dev/null 'libc6'
   if dpkg-deb -f "$DEB" Depends | grep -Eq "$linked"; then
     fail "a statically linked library is listed as a dependency: $(dpkg-deb -f "$DEB" Depends)"
   fi
@@ -42,7 +42,7 @@ test_deb_layout_and_control() {
       fail "/$f loads a library it should have linked statically"
     fi
   done
-  dpkg-deb -f "$DEB" Depends | grep -q '^git '
+  dpkg-deb -f "$DEB" Depends | grep >/dev/null '^git '
   dpkg-deb --ctrl-tarfile "$DEB" | tar -xO ./conffiles | grep -x >/dev/null /etc/custody/custody.toml
   # The packaged configuration is valid as it ships.
   root/usr/bin/custody config check root/etc/custody/custody.toml

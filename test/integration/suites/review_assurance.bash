@@ -164,7 +164,7 @@ test_commit_signed_by_the_reviewer_is_signed_level() {
   signing_server signed; cd client
   ai_commit a.txt "Add a" "$BOB"
   sign_as bob commit -q --amend --no-edit --no-verify -S
-  git log -1 --format=%B | grep -q "Reviewed-By: Bob"
+  git log -1 --format=%B | grep >/dev/null "Reviewed-By: Bob"
   expect_push_accepted origin main
   [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == signed ]]
   [[ $(ledger_field ../server.git 1 '.commits[0].signed_by[0]') == "Bob Reviewer" ]]
@@ -206,13 +206,13 @@ test_signed_push_by_the_reviewer_is_signed_level_and_stored() {
   [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == signed ]]
   [[ $(ledger_field ../server.git 1 '.push_certificate.signer') == "Bob Reviewer" ]]
   [[ $(ledger_field ../server.git 1 '.push_certificate.nonce_status') == OK ]]
-  ledger_field ../server.git 1 '.push_certificate.text' | grep -q "^pushee "
-  ledger_field ../server.git 1 '.push_certificate.text' | grep -q " refs/heads/main$"
+  ledger_field ../server.git 1 '.push_certificate.text' | grep >/dev/null "^pushee "
+  ledger_field ../server.git 1 '.push_certificate.text' | grep >/dev/null " refs/heads/main$"
   # Reports count review coverage by assurance.
   "$CUSTODY_BIN" log report --repo ../server.git --format md >report.md
   grep -qF "AI-assisted commits on protected refs: 1, reviewed: 1 (signed 1)" report.md || fail "md report: $(cat report.md)"
   [[ $("$CUSTODY_BIN" log report --repo ../server.git | jq -c .summary.totals.ai_reviewed_by_assurance) == '{"signed":1}' ]] || fail "json report"
-  "$CUSTODY_BIN" log report --repo ../server.git --format html | grep -qF "signed 1" || fail "html report"
+  "$CUSTODY_BIN" log report --repo ../server.git --format html | grep -F >/dev/null "signed 1" || fail "html report"
 }
 
 test_unregistered_push_signer_does_not_vouch() {
