@@ -3,6 +3,6 @@
 #include "hook/pre_receive.hpp"
 
 int main() {
-  return custody::hook::run_main(
+  return custody::hook::run_main_with_libgit2(
       [](custody::hook::Io& io) { return custody::hook::pre_receive_main(io); });
 }

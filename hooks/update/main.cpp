@@ -3,6 +3,6 @@
 #include "hook/update.hpp"
 
 int main(int argc, char** argv) {
-  return custody::hook::run_main(
+  return custody::hook::run_main_with_libgit2(
       [&](custody::hook::Io& io) { return custody::hook::update_main(argc, argv, io); });
 }

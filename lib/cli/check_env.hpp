@@ -1,6 +1,7 @@
 #pragma once
 // The environment the push pipeline sees when no push is running (the mirror check, dry runs):
-// the repository's own object store (no quarantine), no host's pusher identity, and a pusher
+// the repository's own object store (no quarantine), nothing a host says about a push
+// (identity::push_variables: pusher, platform repository, web merge, Actions job), and a pusher
 // name for the ledger and the rules (CUSTODY_PUSHER when the caller set it, else `pusher`).
 #include "util/env.hpp"
 

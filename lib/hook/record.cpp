@@ -1,5 +1,6 @@
 #include "hook/record.hpp"
 
+#include "identity/host_env.hpp"
 #include "util/sha256.hpp"
 #include "util/time.hpp"
 
@@ -21,37 +22,13 @@ std::string random_id() {
 }
 
 // Which hosting layer ran us (HOOK-CONTRACTS.md §9), and the facts an auditor wants from it.
-util::Json detect_host(const util::Environment& env) {
-  util::Json host = util::Json::object();
-  auto copy = [&](const char* var, const char* key) {
-    if (auto v = env.get_nonempty(var))
-      host[key] = *v;
-  };
-  if (env.get_nonempty("GL_REPOSITORY") && env.get_nonempty("GL_PROTOCOL")) {
-    host["kind"] = "gitlab";
-    copy("GL_PROTOCOL", "protocol");
-    copy("GL_ID", "gl_id");
-    copy("GL_PROJECT_PATH", "project");
-  } else if (env.get_nonempty("GITEA_REPO_NAME") || env.get_nonempty("GITEA_PUSHER_ID")) {
-    host["kind"] = "gitea";
-    copy("GITEA_REPO_USER_NAME", "owner");
-    copy("GITEA_REPO_NAME", "project");
-    copy("GITEA_PUSHER_ID", "pusher_id");
-    copy("GITEA_PR_ID", "pr_id");
-  } else if (env.get_nonempty("GL_USER") && env.get_nonempty("GL_REPO")) {
-    host["kind"] = "gitolite";
-    copy("GL_REPO", "project");
-  } else if (env.get_nonempty("GATEWAY_INTERFACE") || env.get_nonempty("REQUEST_METHOD")) {
-    host["kind"] = "http";
-    copy("REMOTE_ADDR", "remote_addr");
-  } else if (env.get_nonempty("SSH_CONNECTION") || env.get_nonempty("SSH_ORIGINAL_COMMAND")) {
-    host["kind"] = "ssh";
-    if (auto c = env.get_nonempty("SSH_CONNECTION"))
-      host["remote_addr"] = c->substr(0, c->find(' '));
-  } else {
-    host["kind"] = "local";
-  }
-  return host;
+util::Json host_json(const util::Environment& env) {
+  const identity::HostFacts host = identity::detect_host(env);
+  util::Json j = util::Json::object();
+  j["kind"] = host.kind;
+  for (const auto& [key, value] : host.facts)
+    j[key] = value;
+  return j;
 }
 
 util::Json pusher_json(const identity::Pusher& p) {
@@ -65,7 +42,7 @@ util::Json pusher_json(const identity::Pusher& p) {
 
 RunFacts make_run_facts(const util::Environment& env, const std::string& hook,
                         const std::string& repo) {
-  return RunFacts{hook, repo, random_id(), util::now_utc(), detect_host(env)};
+  return RunFacts{hook, repo, random_id(), util::now_utc(), host_json(env)};
 }
 
 util::Json decision_record(const RunFacts& run, const identity::Pusher& pusher,

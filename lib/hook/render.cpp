@@ -1,5 +1,6 @@
 #include "hook/render.hpp"
 
+#include "identity/host_env.hpp"
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
@@ -31,7 +32,7 @@ private:
 } // namespace
 
 RenderOptions render_options_for(const util::Environment& env, HookKind hook) {
-  return RenderOptions{env.get_nonempty("GL_ID").has_value(), hook == HookKind::pre_receive,
+  return RenderOptions{identity::under_gitlab_shell(env), hook == HookKind::pre_receive,
                        hook == HookKind::mirror_check ? "fetched updates violate policy"
                                                       : "push rejected"};
 }

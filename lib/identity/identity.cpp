@@ -1,5 +1,6 @@
 #include "identity/identity.hpp"
 
+#include "identity/host_env.hpp"
 #include "identity/normalise.hpp"
 #include "util/glob.hpp"
 
@@ -86,34 +87,17 @@ bool Directory::is_account_of(std::string_view account, std::string_view name,
 }
 
 Pusher identify_pusher(const util::Environment& env, const Directory& directory) {
-  Pusher pusher;
-  bool key = false;
-  if (auto id = env.get_nonempty("GITEA_DEPLOY_KEY_ID"); id && *id != "0") {
-    pusher = {"deploy-key:" + *id, "GITEA_DEPLOY_KEY_ID", false, ""};
-    key = true;
-  } else if (auto deploy = env.get("GITEA_IS_DEPLOY_KEY"); deploy && *deploy == "true") {
-    pusher = {"deploy-key", "GITEA_IS_DEPLOY_KEY", false, ""};
-    key = true;
-  } else {
-    static constexpr const char* k_sources[] = {"GITEA_PUSHER_NAME", "GL_USERNAME", "GL_USER",
-                                                "REMOTE_USER", "CUSTODY_PUSHER"};
-    for (const char* source : k_sources) {
-      if (auto name = env.get_nonempty(source)) {
-        pusher = {*name, source, false, ""};
-        break;
-      }
-    }
-    if (pusher.name.empty())
-      pusher = {os_user(env), "os-user", false, ""};
-  }
+  const auto host = host_pusher(env);
+  Pusher pusher = host ? Pusher{host->name, host->source, false, ""}
+                       : Pusher{os_user(env), "os-user", false, ""};
+  const bool key = host && host->deploy_key;
   if (const Person* p = key ? nullptr : directory.account(pusher.name))
     pusher.person = p->name;
   // A deploy key is a machine credential, never a human.
   pusher.is_agent = key || directory.is_agent_account(pusher.name);
   // Gitea Actions job tokens push as the pseudo-user gitea-actions (id -2): automation, not a
   // human.
-  if (env.get("GITEA_PUSHER_ID") == std::optional<std::string>("-2") ||
-      env.get_nonempty("GITEA_ACTIONS_TASK_ID"))
+  if (host_says_automation(env))
     pusher.is_agent = true;
   return pusher;
 }

@@ -2,6 +2,7 @@
 #include "schema/push_check.hpp"
 
 #include "git/commit_signature.hpp"
+#include "identity/host_env.hpp"
 #include "identity/registry.hpp"
 #include "identity/ssh_verify.hpp"
 #include "schema/evaluate.hpp"
@@ -31,15 +32,6 @@ struct Coverage {
   std::vector<Assurance> assurance; // per reviewer
   std::string review_date;
 };
-
-// The hosting platform that created the pushed tip in a web merge ("gitea", "gitlab"), or "".
-std::string web_merge_platform(const util::Environment& env) {
-  if (env.get("GITEA_PUSH_TRIGGER") == std::optional<std::string>("pr-merge-to-base"))
-    return "gitea";
-  if (env.get("GL_PROTOCOL") == std::optional<std::string>("web"))
-    return "gitlab";
-  return "";
-}
 
 bool needs_paths(const SchemaConfig& schema) {
   return std::any_of(schema.rules.begin(), schema.rules.end(),
@@ -114,7 +106,7 @@ public:
              std::string ruleset, std::string signature, Assurance need, PushMemo& memo)
       : m_ctx(ctx), m_decision(d), m_hide(std::move(hide)), m_ruleset(std::move(ruleset)),
         m_signature(std::move(signature)), m_need(need), m_memo(memo),
-        m_platform(web_merge_platform(ctx.env)) {}
+        m_platform(identity::web_merge_platform(ctx.env)) {}
 
   // The commits of `ids` a date cut-over may exempt: those reachable from the protected refs'
   // tips recorded when the date was first seen (never a commit only the pusher's date dates).
@@ -252,7 +244,7 @@ private:
     if (!pushed || m_ctx.pusher.is_agent)
       return ev;
     ev.pusher_account = m_ctx.pusher.name;
-    ev.pusher_email = m_ctx.env.get_nonempty("GITEA_PUSHER_EMAIL").value_or("");
+    ev.pusher_email = identity::host_pusher_email(m_ctx.env);
     ev.merge = c.parents.size() > 1;
     if (c.id == m_tip)
       ev.platform = m_platform;

@@ -1,5 +1,5 @@
-// Initialises libgit2 once for the whole unit-test binary, as hook::run_main does for the
-// executables.
+// Initialises libgit2 once for the whole unit-test binary, as hook::run_main_with_libgit2 does
+// for the executables.
 #include "git/library.hpp"
 
 #include <gtest/gtest.h>
