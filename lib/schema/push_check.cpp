@@ -4,6 +4,7 @@
 #include "git/commit_signature.hpp"
 #include "identity/registry.hpp"
 #include "identity/ssh_verify.hpp"
+#include "policy/web_merge.hpp"
 #include "schema/evaluate.hpp"
 #include "schema/fix_command.hpp"
 #include "schema/ruleset_rules.hpp"
@@ -31,15 +32,6 @@ struct Coverage {
   std::vector<Assurance> assurance; // per reviewer
   std::string review_date;
 };
-
-// The hosting platform that created the pushed tip in a web merge ("gitea", "gitlab"), or "".
-std::string web_merge_platform(const util::Environment& env) {
-  if (env.get("GITEA_PUSH_TRIGGER") == std::optional<std::string>("pr-merge-to-base"))
-    return "gitea";
-  if (env.get("GL_PROTOCOL") == std::optional<std::string>("web"))
-    return "gitlab";
-  return "";
-}
 
 bool needs_paths(const SchemaConfig& schema) {
   return std::any_of(schema.rules.begin(), schema.rules.end(),
@@ -114,7 +106,7 @@ public:
              std::string ruleset, std::string signature, Assurance need, PushMemo& memo)
       : m_ctx(ctx), m_decision(d), m_hide(std::move(hide)), m_ruleset(std::move(ruleset)),
         m_signature(std::move(signature)), m_need(need), m_memo(memo),
-        m_platform(web_merge_platform(ctx.env)) {}
+        m_platform(policy::web_merge_platform(ctx.env)) {}
 
   // The commits of `ids` a date cut-over may exempt: those reachable from the protected refs'
   // tips recorded when the date was first seen (never a commit only the pusher's date dates).
