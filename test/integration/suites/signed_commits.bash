@@ -38,7 +38,7 @@ setup() {
     registry
     printf '\n[[rulesets]]\nname = "signed"\nrefs = ["refs/heads/main"]\nenforcement = "%s"\nrules = { %s }\n' "$1" "$2"
   } >server.git/custody.toml
-  "$CUSTODY_BIN" config check --repo server.git >/dev/null
+  "$CUSTODY_BIN" config check server.git/custody.toml >/dev/null
   cd client; BEFORE=$(git rev-parse HEAD)
 }
 
