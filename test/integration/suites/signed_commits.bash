@@ -11,18 +11,21 @@ registry() {
   cat <<EOF2
 [[people]]
 name = "Alice Developer"
+kind = "human"
 emails = ["alice@example.com"]
 accounts = ["alice"]
 ssh_keys = ["$(cat keys/alice.pub)"]
 
 [[people]]
 name = "Bob Reviewer"
+kind = "human"
 emails = ["bob@example.com"]
 accounts = ["bob"]
 ssh_keys = ["$(cat keys/bob.pub)"]
 
 [[people]]
 name = "Carol Maintainer"
+kind = "human"
 emails = ["carol@example.com"]
 accounts = ["carol"]
 EOF2
