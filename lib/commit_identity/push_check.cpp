@@ -48,13 +48,14 @@ public:
   bool records(const policy::RefDecision& d) const {
     return m_pushed && m_platform.empty() && d.is_protected;
   }
+  // Adds the commit's committer (and signature, when judged) to `d`'s ledger record, once a push.
+  void record(const std::string& id, policy::RefDecision& d);
 
 private:
   CommitFacts* facts(const std::string& id);
   const SignatureFinding& signature(const std::string& id, CommitFacts& f);
   void judge(const policy::Ruleset& r, const std::string& id, const std::string& tip,
              policy::RefDecision& d);
-  void record(const std::string& id, policy::RefDecision& d);
   void add(const policy::Ruleset& r, const char* key, const std::string& id, std::string message,
            std::vector<std::string> hints, policy::RefDecision& d);
 
@@ -233,8 +234,14 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
   }
   const pushrules::Gained gained(*introduced);
   for (size_t i = 0; i < decisions.size(); ++i)
-    if (!rulesets[i].empty() || checker.records(decisions[i]))
+    if (!rulesets[i].empty())
       checker.check_ref(gained, decisions[i], rulesets[i]);
+  // Refs with no rule here only record, each commit under the first ref that brings it: one pass
+  // over the new commits, however many protected refs (20,000 tags) the push updates.
+  for (const auto& c : introduced->commits)
+    if (c.ref_index < decisions.size() && rulesets[c.ref_index].empty() &&
+        checker.records(decisions[c.ref_index]))
+      checker.record(c.id, decisions[c.ref_index]);
 }
 
 } // namespace custody::commit_identity
