@@ -207,3 +207,10 @@ test_direct_push_to_a_protected_ref_records_the_committer_without_rules() {
   expect_push_accepted origin topic # not protected: nothing recorded
   [[ $(ledger_field ../server.git 1 '.commit_identity') == null ]]
 }
+
+test_a_rule_that_is_not_a_boolean_is_a_configuration_error() {
+  printf '[[rulesets]]\nname = "s"\nrefs = ["refs/heads/main"]\nrules = { require_signed_commits = "yes" }\n' >c.toml
+  set +e; out=$("$CUSTODY_BIN" config check c.toml 2>&1); rc=$?; set -e
+  [[ $rc -ne 0 ]] || fail "accepted"
+  grep -qF 'c.toml:4:36: rulesets[0].rules.require_signed_commits must be a boolean (true or false), not a string' <<<"$out" || fail "$out"
+}
