@@ -1,5 +1,6 @@
 #include "families/checks.hpp"
 
+#include "commit_identity/push_check.hpp"
 #include "protection/ref_rules.hpp"
 #include "pushrules/check.hpp"
 #include "schema/push_check.hpp"
@@ -14,6 +15,7 @@ std::span<const CheckFamily> check_families() {
       {"signed_push", signed_push::check_push}, // before trailers: it names the push's signer
       {"trailers", schema::check_push},
       {"push_rules", pushrules::check_push},
+      {"commit_identity", commit_identity::check_push}, // signatures and committers
       {"secrets", secrets::check_push}, // last: redacts pushed text from every violation
   };
   return k_families;

@@ -3,6 +3,7 @@
 // plus one line here.
 #include "config/sections.hpp"
 
+#include "commit_identity/config_section.hpp"
 #include "identity/config_section.hpp"
 #include "identity/people_section.hpp"
 #include "ledger/config_section.hpp"
@@ -25,7 +26,8 @@ std::span<const Section> family_sections() {
       {"ledger", ledger::apply_section, nullptr, nullptr},
       {"trailers", schema::apply_section, nullptr, schema::apply_rules},
       {"secrets", secrets::apply_section, nullptr, secrets::apply_rules},
-      {"push_rules", nullptr, nullptr, pushrules::apply_rules},       // ruleset `rules` keys only
+      {"push_rules", nullptr, nullptr, pushrules::apply_rules}, // ruleset `rules` keys only
+      {"commit_identity", nullptr, nullptr, commit_identity::apply_rules}, // ruleset `rules` only
       {"rulesets", nullptr, policy::apply_rulesets_section, nullptr}, // last: may name any rule
   };
   return k_sections;
