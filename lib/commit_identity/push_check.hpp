@@ -7,7 +7,7 @@
 //  - On every direct push to a protected ref it records, per new commit, its committer and
 //    whether that is the pusher (`commit_identity`, once a push, in the ledger record of the
 //    first ref that brings it or judges it), and the signature found when a rule asked for it.
-// In a platform web merge (policy/web_merge.hpp) the commit the platform created (the pushed tip)
+// In a platform web merge (identity/host_env.hpp) the commit the platform created (the pushed tip)
 // needs no signature and the committer rule does not apply: the platform's rules judge them (the
 // review family's `platform` assurance). Dry runs and mirror checks have no pusher: only
 // signatures are checked there.
