@@ -406,30 +406,36 @@ std::optional<std::string> Repo::config_string(const std::string& key) const {
   return std::string(value);
 }
 
-Status Repo::set_config_bool(const std::string& key, bool value) {
+namespace {
+
+// The repository's own config file (not the global or system ones), for writing.
+Result<ConfigPtr> local_config(git_repository* repo) {
   git_config* cfg = nullptr;
-  if (git_repository_config(&cfg, m_repo) != 0)
+  if (git_repository_config(&cfg, repo) != 0)
     return git_error("cannot open the repository's config");
   ConfigPtr guard(cfg);
   git_config* local = nullptr;
   if (git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL) != 0)
     return git_error("cannot open the repository's own config file");
-  ConfigPtr local_guard(local);
-  if (git_config_set_bool(local, key.c_str(), value ? 1 : 0) != 0)
+  return ConfigPtr(local);
+}
+
+} // namespace
+
+Status Repo::set_config_bool(const std::string& key, bool value) {
+  auto local = local_config(m_repo);
+  if (!local)
+    return local.error();
+  if (git_config_set_bool(local->get(), key.c_str(), value ? 1 : 0) != 0)
     return git_error(fmt::format("cannot set {}", key));
   return ok_status();
 }
 
 Status Repo::set_config_string(const std::string& key, const std::string& value) {
-  git_config* cfg = nullptr;
-  if (git_repository_config(&cfg, m_repo) != 0)
-    return git_error("cannot open the repository's config");
-  ConfigPtr guard(cfg);
-  git_config* local = nullptr;
-  if (git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL) != 0)
-    return git_error("cannot open the repository's own config file");
-  ConfigPtr local_guard(local);
-  if (git_config_set_string(local, key.c_str(), value.c_str()) != 0)
+  auto local = local_config(m_repo);
+  if (!local)
+    return local.error();
+  if (git_config_set_string(local->get(), key.c_str(), value.c_str()) != 0)
     return git_error(fmt::format("cannot set {}", key));
   return ok_status();
 }

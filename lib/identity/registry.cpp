@@ -3,6 +3,8 @@
 
 #include "identity/normalise.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -119,15 +121,15 @@ std::string ssh_key_problem(std::string_view key) {
     return "an SSH public key is \"<type> <base64> [comment]\", e.g. \"ssh-ed25519 AAAAC3Nza… "
            "alice@laptop\"";
   if (std::find(k_key_types.begin(), k_key_types.end(), parts[0]) == k_key_types.end())
-    return "\"" + std::string(parts[0]) +
-           "\" is not an SSH key type (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, …)";
+    return fmt::format(
+        "\"{}\" is not an SSH key type (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256, …)", parts[0]);
   auto blob = base64_decode(parts[1]);
   if (!blob || blob->size() < 4)
     return "the key data is not valid base64";
   const auto* b = reinterpret_cast<const unsigned char*>(blob->data());
   const size_t len = (size_t{b[0]} << 24) | (size_t{b[1]} << 16) | (size_t{b[2]} << 8) | b[3];
   if (len > blob->size() - 4 || blob->substr(4, len) != parts[0])
-    return "the key data is not a " + std::string(parts[0]) + " key (truncated or pasted wrongly)";
+    return fmt::format("the key data is not a {} key (truncated or pasted wrongly)", parts[0]);
   return "";
 }
 

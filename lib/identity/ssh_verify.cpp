@@ -26,7 +26,7 @@ bool write_file(const std::string& path, std::string_view text) {
 } // namespace
 
 SshVerifier::~SshVerifier() {
-  if (!m_dir.empty() && m_dir != "-") {
+  if (!m_dir.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(m_dir, ec);
   }
@@ -41,9 +41,9 @@ bool SshVerifier::enabled() const {
 
 // The allowed-signers file: one line per key, the principal being the person's index.
 bool SshVerifier::prepare() {
-  if (!m_dir.empty())
-    return m_dir != "-";
-  m_dir = "-";
+  if (m_prepared)
+    return !m_dir.empty();
+  m_prepared = true;
   const char* tmp = std::getenv("TMPDIR");
   std::string templ = fmt::format("{}/custody-ssh-XXXXXX", tmp && *tmp ? tmp : "/tmp");
   if (!::mkdtemp(templ.data()))

@@ -30,7 +30,8 @@ private:
   std::string verify(std::string_view payload, std::string_view signature);
 
   const Registry& m_registry;
-  std::string m_dir; // "" until prepared; "-" when preparing failed
+  bool m_prepared = false; // prepare() ran (a failed one is not retried)
+  std::string m_dir;       // the private directory; empty when preparing failed
   std::map<std::string, std::string> m_cache;
 };
 
