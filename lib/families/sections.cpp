@@ -14,6 +14,7 @@
 #include "schema/ruleset_rules.hpp"
 #include "secrets/config_section.hpp"
 #include "secrets/ruleset_rules.hpp"
+#include "signed_push/config_section.hpp"
 
 namespace custody::config {
 
@@ -28,6 +29,7 @@ std::span<const Section> family_sections() {
       {"secrets", secrets::apply_section, nullptr, secrets::apply_rules},
       {"push_rules", nullptr, nullptr, pushrules::apply_rules}, // ruleset `rules` keys only
       {"commit_identity", nullptr, nullptr, commit_identity::apply_rules}, // ruleset `rules` only
+      {"signed_push", nullptr, nullptr, signed_push::apply_rules},         // ruleset `rules` only
       {"rulesets", nullptr, policy::apply_rulesets_section, nullptr}, // last: may name any rule
   };
   return k_sections;

@@ -3,6 +3,7 @@
 
 #include "identity/registry.hpp"
 #include "identity/ssh_verify.hpp"
+#include "signed_push/rules.hpp"
 
 #include <fmt/format.h>
 
@@ -46,12 +47,71 @@ Certificate read_certificate(policy::PushContext& ctx, const std::string& id) {
   return cert;
 }
 
+// The rulesets targeting `d` that require a signed push.
+std::vector<size_t> requiring(const policy::PushContext& ctx, const policy::RefDecision& d) {
+  std::vector<size_t> out;
+  for (size_t i : d.rulesets)
+    if (ctx.rulesets().all()[i].rules.get<SignedPushRules>().require_signed_push)
+      out.push_back(i);
+  return out;
+}
+
+// Why a push that changes a ref requiring signed pushes does not satisfy it, or "".
+std::string unsigned_reason(const policy::PushContext& ctx, const Certificate* cert) {
+  if (ctx.hook == policy::HookKind::update)
+    return "git gives push certificates to pre-receive only, so the update hook cannot see "
+           "whether this push is signed";
+  if (!cert)
+    return "this push carries no push certificate";
+  if (!cert->problem.empty())
+    return "its push certificate is not valid for this push";
+  if (cert->signer.empty())
+    return "its push certificate is not signed by a key registered in [[people]]";
+  return "";
+}
+
+void require_signed(policy::PushContext& ctx, const Certificate* cert,
+                    std::vector<policy::RefDecision>& decisions) {
+  for (auto& d : decisions) {
+    if (d.kind == refs::UpdateKind::unchanged)
+      continue;
+    const auto rulesets = requiring(ctx, d);
+    if (rulesets.empty())
+      continue;
+    const std::string why = unsigned_reason(ctx, cert);
+    if (why.empty())
+      continue;
+    for (size_t i : rulesets) {
+      policy::Violation v;
+      v.rule = "signed_push.required";
+      v.control = "CC6.1";
+      v.ref = d.update.ref;
+      v.ruleset = ctx.rulesets().all()[i].name;
+      v.message = fmt::format("this ref requires a signed push by a registered person: {}", why);
+      v.hints =
+          ctx.hook == policy::HookKind::update
+              ? std::vector<std::string>{"the server must run custody as pre-receive (custody "
+                                         "install --repo PATH) to require signed pushes"}
+              : std::vector<std::string>{
+                    "push with a certificate: git push --signed (SSH: git -c "
+                    "gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 push --signed, "
+                    "with that key in your [[people]] ssh_keys)"};
+      d.violations.push_back(std::move(v));
+    }
+  }
+}
+
 } // namespace
 
 void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& decisions) {
   auto id = ctx.env.get_nonempty("GIT_PUSH_CERT");
-  if (ctx.hook != policy::HookKind::pre_receive || !id)
+  const bool pushed =
+      ctx.hook == policy::HookKind::pre_receive || ctx.hook == policy::HookKind::update;
+  if (ctx.hook != policy::HookKind::pre_receive || !id) {
+    if (pushed)
+      require_signed(ctx, nullptr, decisions);
     return;
+  }
   const Certificate cert = read_certificate(ctx, *id);
   util::Json record = {{"id", *id},
                        {"nonce_status", cert.nonce_status},
@@ -71,6 +131,7 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
                "user.signingkey set to a key registered in [[people]] ssh_keys)"};
     d.violations.push_back(std::move(v));
   }
+  require_signed(ctx, &cert, decisions);
   if (cert.problem.empty())
     ctx.push_signer = cert.signer;
 }

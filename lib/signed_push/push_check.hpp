@@ -6,6 +6,9 @@
 //    (BAD, MISSING, UNSOLICITED: a replayed or forged certificate);
 //  - checks the certificate's SSH signature against the registry's keys (identity/ssh_verify.hpp)
 //    and names the signer in ctx.push_signer, which makes that person's reviews `signed`;
+//  - refuses changes to refs whose rulesets set require_signed_push (rules.hpp) when the push
+//    has no valid certificate by a registered signer (and always under the update hook, which
+//    cannot see certificates);
 //  - stores the certificate text with the decision (it holds no secret: the pusher's key id, the
 //    URL, the nonce and the ref updates), so the evidence outlives git's garbage collection.
 #include "policy/push_context.hpp"
