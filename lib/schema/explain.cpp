@@ -223,4 +223,12 @@ std::optional<std::string> explain_rule(const config::Config& config, std::strin
   return std::nullopt;
 }
 
+std::vector<policy::RuleDoc> rule_docs(const config::Config& config, int64_t now) {
+  std::vector<policy::RuleDoc> out;
+  for (auto& id : explainable_rules(config))
+    if (auto text = explain_rule(config, id, now))
+      out.push_back({std::move(id), std::move(*text)});
+  return out;
+}
+
 } // namespace custody::schema

@@ -89,3 +89,65 @@ TEST(TrailerCommandsTest, ExplainShowsACheckedExampleAndSuggestsNames) {
   for (const char* rule : {"ai-label", "ai-review", "malformed", "self-review"})
     EXPECT_EQ(run_custody({"explain", rule}, "", repo.path()).code, 0) << rule;
 }
+
+// Every rule id a violation can carry is explained: the ids of every family, by name or by its
+// name without the family prefix, with where the effective configuration turns it on.
+TEST(TrailerCommandsTest, ExplainKnowsEveryFamilysRuleIds) {
+  custody::test::GitSandbox repo;
+  for (const char* rule : {"refs.deletion",
+                           "refs.force_push",
+                           "refs.tag_move",
+                           "refs.creation",
+                           "refs.update",
+                           "refs.agent_push",
+                           "signed_push.nonce",
+                           "signed_push.required",
+                           "trailers.ai-review",
+                           "trailers.unreadable",
+                           "push_rules.message_pattern",
+                           "push_rules.message_forbidden_pattern",
+                           "push_rules.branch_name_pattern",
+                           "push_rules.author_email_pattern",
+                           "push_rules.prohibited_paths",
+                           "push_rules.max_file_bytes",
+                           "push_rules.dco",
+                           "push_rules.unreadable",
+                           "commit_identity.require_signed_commits",
+                           "commit_identity.committer_is_pusher",
+                           "commit_identity.unreadable",
+                           "secrets.secret-file",
+                           "secrets.time_budget",
+                           "secrets.unavailable",
+                           "secrets.regex_limit",
+                           "secrets.binary_blob",
+                           "secrets.oversize_blob",
+                           "secrets.archive-too-deep",
+                           "secrets.archive-too-big",
+                           "secrets.archive-corrupt",
+                           "secrets.archive-encrypted",
+                           "secrets.aws-access-key-id",
+                           "secrets.private-key-pkcs8"}) {
+    auto r = run_custody({"explain", rule}, "", repo.path());
+    EXPECT_EQ(r.code, 0) << rule << ": " << r.err;
+    EXPECT_EQ(r.out.rfind(rule, 0), 0u) << r.out;
+  }
+  auto r = run_custody({"explain", "refs.deletion"}, "", repo.path());
+  EXPECT_NE(r.out.find("  On in: default (active; refs/heads/main, refs/heads/master, "
+                       "refs/heads/release/**, refs/tags/**)"),
+            std::string::npos)
+      << r.out;
+  r = run_custody({"explain", "dco"}, "", repo.path());
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("  On in no ruleset of this configuration.\n"), std::string::npos) << r.out;
+  repo.write_file(".git/custody.toml", "[[rulesets]]\nname = \"dco\"\nrefs = [\"refs/heads/**\"]\n"
+                                       "enforcement = \"evaluate\"\nrules = { dco = true }\n");
+  r = run_custody({"explain", "dco"}, "", repo.path());
+  EXPECT_NE(r.out.find("  On in: dco (evaluate; refs/heads/**).\n"), std::string::npos) << r.out;
+  r = run_custody({"explain", "unreadable"}, "", repo.path());
+  EXPECT_EQ(r.code, custody::hook::k_exit_usage);
+  EXPECT_EQ(r.err, "custody explain: \"unreadable\" names several rules: trailers.unreadable "
+                   "push_rules.unreadable commit_identity.unreadable (give one in full)\n");
+  r = run_custody({"explain", "push_rules.dcoo"}, "", repo.path());
+  EXPECT_EQ(r.err, "custody explain: no rule \"push_rules.dcoo\"; did you mean \"push_rules.dco\"? "
+                   "(`custody explain` lists them)\n");
+}
