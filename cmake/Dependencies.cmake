@@ -33,8 +33,9 @@ custody_static_library(custody_pcre2_archive pcre2-8)
 custody_static_library(custody_zlib_archive z)
 # libarchive reads the zip, jar, gzip and tar blobs secret scanning looks inside
 # (lib/secrets/archive_scan.cpp). Only the readers custody registers are linked from the archive;
-# the zip reader's decompressors and decryption need nettle, lzma, bzip2 and zstd, all static.
-custody_static_library(custody_archive_archives archive nettle lzma bz2 zstd)
+# the zip reader's decompressors and decryption need nettle, lzma, bzip2, zstd and zlib, all static
+# (zlib listed here too: libgit2's link names it earlier, and a static link needs it after libarchive).
+custody_static_library(custody_archive_archives archive nettle lzma bz2 zstd z)
 add_library(custody::archive INTERFACE IMPORTED GLOBAL)
 target_link_libraries(custody::archive INTERFACE custody_archive_archives custody_zlib_archive)
 add_library(custody::pcre2 INTERFACE IMPORTED GLOBAL)
