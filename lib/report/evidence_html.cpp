@@ -115,16 +115,7 @@ std::string rules(const EvidenceModel& m) {
   out += rule_table("rules-table", "rule", "violations in refused decisions", t.rejections_by_rule);
   out += "<h3>Would have been refused (evaluate mode), per month</h3><p>Rules being trialled "
          "report what they would have refused without refusing it.</p>";
-  bool any = false;
-  std::string table = "<table id=\"would-reject-table\"><thead><tr><th>month</th><th>rule</th><th "
-                      "class=\"n\">decisions</th></tr></thead><tbody>";
-  for (const auto& [month, c] : m.estate.periods())
-    for (const auto& [rule, n] : c.would_reject_by_rule) {
-      any = true;
-      table += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>", esc(month),
-                           esc(rule), n);
-    }
-  out += any ? table + "</tbody></table>" : "<p>none</p>";
+  out += would_reject_table(m.estate, "month");
   return out + "</section>\n";
 }
 

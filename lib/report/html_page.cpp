@@ -189,6 +189,20 @@ std::string rule_table(const char* id, const char* rule_head, const char* count_
   return out + "</tbody></table>";
 }
 
+std::string would_reject_table(const Summary& summary, const char* period_head) {
+  std::string rows;
+  for (const auto& [period, c] : summary.periods())
+    for (const auto& [rule, n] : c.would_reject_by_rule)
+      rows += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+                          html_escape(period), html_escape(rule), n);
+  if (rows.empty())
+    return "<p id=\"would-reject-table\">none</p>";
+  return fmt::format("<table id=\"would-reject-table\"><thead><tr><th>{}</th><th>rule</th><th "
+                     "class=\"n\">accepted decisions it would have refused</th></tr></thead>"
+                     "<tbody>{}</tbody></table>",
+                     period_head, rows);
+}
+
 std::string unreviewed_section(const Summary& summary, size_t limit) {
   const Counts& t = summary.totals();
   uint64_t total = t.protected_commits - t.protected_commits_reviewed;

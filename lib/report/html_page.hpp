@@ -27,6 +27,10 @@ std::string control_summaries(const Counts& totals);
 std::string rule_table(const char* id, const char* rule_head, const char* count_head,
                        const std::map<std::string, uint64_t>& counts);
 
+// Evaluate-mode violations (`would_reject`) per period and rule (`period_head`: "month",
+// "period"); "none" when there are none.
+std::string would_reject_table(const Summary& summary, const char* period_head);
+
 // The unreviewed changes to protected refs: the first `limit` kept, and the total.
 std::string unreviewed_section(const Summary& summary, size_t limit);
 

@@ -135,9 +135,9 @@ public:
              "broke three rules counts three times.</p>"
           << rule_table("rules-table", "rule", "violations in refused decisions",
                         t.rejections_by_rule)
-          << "<h3>Would have been refused (evaluate mode)</h3>"
-          << rule_table("would-reject-table", "rule", "accepted decisions it would have refused",
-                        t.would_reject_by_rule)
+          << "<h3>Would have been refused (evaluate mode), per period</h3><p>Rules being "
+             "trialled report what they would have refused without refusing it.</p>"
+          << would_reject_table(summary, "period")
           << fmt::format("<p>Rows in the CSV/JSON form of this report: <span "
                          "id=\"row-count\">{}</span>.</p>",
                          m_rows)

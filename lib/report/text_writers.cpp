@@ -191,6 +191,15 @@ public:
       m_out << "None.\n";
     for (const auto& [rule, count] : summary.totals().rejections_by_rule)
       m_out << fmt::format("- `{}`: {}\n", md_cell(rule), count);
+    m_out << "\n### Would have been refused (evaluate mode)\n\n";
+    bool any = false;
+    for (const auto& [name, counts] : summary.periods())
+      for (const auto& [rule, count] : counts.would_reject_by_rule) {
+        m_out << fmt::format("- {} `{}`: {}\n", name, md_cell(rule), count);
+        any = true;
+      }
+    if (!any)
+      m_out << "None.\n";
   }
 
 private:

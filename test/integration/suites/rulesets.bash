@@ -21,6 +21,13 @@ EOF
   [[ $(ledger_field ../server.git 1 .decision) == accepted ]]
   [[ $(ledger_field ../server.git 1 '.would_reject[0].rule') == refs.force_push ]] ||
     fail "would_reject not recorded: $(tail -n 1 "$(ledger ../server.git)")"
+  # Reports count what each rule would have refused, per period and rule.
+  local month; month=$(ledger_field ../server.git 1 .time | cut -c1-7)
+  "$CUSTODY_BIN" log report --repo ../server.git --format md --period month >report.md
+  grep -F >/dev/null -- "- $month \`refs.force_push\`: 1" report.md || fail "md report: $(cat report.md)"
+  "$CUSTODY_BIN" log report --repo ../server.git --format html >report.html
+  grep -F >/dev/null "<tr><td>$month</td><td>refs.force_push</td><td class=\"n\">1</td></tr>" report.html ||
+    fail "html report lacks the would-reject row"
 }
 
 test_include_and_exclude_globs_choose_the_refs() {
