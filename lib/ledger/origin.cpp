@@ -106,17 +106,18 @@ std::string node_id(const LedgerConfig& config, const util::Environment& env) {
 }
 
 std::string repository_id(const LedgerConfig& config, const fs::path& git_dir) {
-  const fs::path dir = git_dir.lexically_normal();
+  fs::path dir = git_dir.lexically_normal();
+  if (dir.has_parent_path() && dir.filename().empty()) // "/srv/git/app.git/"
+    dir = dir.parent_path();
   if (!config.repository_root.empty()) {
     fs::path rel = dir.lexically_relative(fs::path(config.repository_root).lexically_normal());
     std::string text = rel.generic_string();
     if (!rel.empty() && text != "." && !text.starts_with(".."))
       return text;
   }
-  fs::path trimmed = dir.filename().empty() ? dir.parent_path() : dir;
-  fs::path parent = trimmed.parent_path().filename();
-  return parent.empty() || parent == "/" ? trimmed.filename().generic_string()
-                                         : (parent / trimmed.filename()).generic_string();
+  fs::path parent = dir.parent_path().filename();
+  return parent.empty() || parent == "/" ? dir.filename().generic_string()
+                                         : (parent / dir.filename()).generic_string();
 }
 
 } // namespace custody::ledger

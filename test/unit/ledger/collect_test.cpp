@@ -69,6 +69,7 @@ TEST(LedgerOrigin, RepositoryIdIsRelativeToTheRoot) {
   EXPECT_EQ(ledger::repository_id(c, "/srv/git/group/app.git"), "group/app.git");
   c.repository_root = "/srv/git";
   EXPECT_EQ(ledger::repository_id(c, "/srv/git/a/b/app.git"), "a/b/app.git");
+  EXPECT_EQ(ledger::repository_id(c, "/srv/git/a/app.git/"), "a/app.git");
   EXPECT_EQ(ledger::repository_id(c, "/elsewhere/x/app.git"), "x/app.git");
   EXPECT_TRUE(ledger::is_node_id("git-1.example_2"));
   EXPECT_FALSE(ledger::is_node_id("../x"));
