@@ -44,6 +44,7 @@ collected_records() { cat collected/*/chain.*.jsonl 2>/dev/null | sort; }
 
 test_32_pushes_through_rsyslog_with_the_collector_killed_arrive_exactly_once() {
   COLLECTOR_PORT=$(free_port)
+  trap 'stop_pidfile "$PWD/sender.pid.bg"; stop_pidfile "$PWD/collector.pid.bg"' EXIT # also on failure
   printf '[ledger]\nnode = "node-a"\nrepository_root = "%s/repos"\n' "$PWD" >custody.toml
   export CUSTODY_CONFIG=$PWD/custody.toml
   mkdir -p repos sender.work sender.d
