@@ -7,6 +7,7 @@
 #include "git/repo.hpp"
 #include "hook/exit_code.hpp"
 #include "hook/push_pipeline.hpp"
+#include "hook/record.hpp"
 #include "ledger/location.hpp"
 #include "mirror/state.hpp"
 
@@ -39,7 +40,7 @@ Result<Mirror> open_mirror(const std::string& repo_path, const hook::Io& io) {
                       "`custody config check` lists every problem");
   Mirror m{std::move(*repo), "", {}, false, {}, {}};
   m.git_dir = m.repo.git_dir().string();
-  m.ledger = ledger::locate(loaded.config.get<ledger::LedgerConfig>(), m.repo.git_dir());
+  m.ledger = hook::ledger_options(loaded.config, m.repo.git_dir(), io.env);
   auto last = mirror::last_checked_state(m.ledger, m.git_dir);
   if (!last)
     return last.error();

@@ -34,6 +34,10 @@ Installs custody's hook where git (or the git host) runs it. Modes:
                           $LOCAL_CODE/hooks/repo-specific/custody-pre-receive for
                           `option hook.pre-receive = custody-pre-receive`. gitolite's update hook
                           is never replaced (for a VREF see docs/hosts/gitolite.md)
+  --rsyslog HOST:PORT     write rsyslog's sending side instead (docs/estate.md): imfile tails
+                          every ledger (--ledger-glob, default /srv/git/*/custody/ledger*.jsonl)
+                          and omrelp ships each record through a disk-assisted queue; the file
+                          is --rsyslog-conf (default /etc/rsyslog.d/60-custody.conf)
   --hooks-path DIR        a core.hooksPath directory: commit-msg by default (developer
                           machines), or --hook pre-receive for a server-wide hooks directory
 
@@ -82,6 +86,66 @@ bool enable_push_certificates(git::Repo& repo) {
   return repo.set_config_string("receive.certNonceSeed", seed).ok();
 }
 
+// The sending side of shipping (docs/estate.md): rsyslog tails every ledger file with imfile and
+// forwards each line, as written, over RELP through a disk-assisted queue.
+std::string rsyslog_sender_config(const std::string& host, const std::string& port,
+                                  const std::string& glob) {
+  return fmt::format(
+      R"(# custody: ship every ledger record to the collector {0}:{1} (docs/estate.md).
+# Written by `custody install --rsyslog`; installing again rewrites it.
+global(maxMessageSize="1m")
+module(load="imfile" mode="inotify")
+module(load="omrelp")
+input(type="imfile" file="{2}" tag="custody-ledger:" ruleset="custody_ship"
+      freshStartTail="off" reopenOnTruncate="on" persistStateInterval="1")
+ruleset(name="custody_ship") {{
+  action(type="omrelp" target="{0}" port="{1}" template="RSYSLOG_ForwardFormat"
+         queue.type="LinkedList" queue.filename="custody_ship" queue.saveOnShutdown="on"
+         queue.maxDiskSpace="4g" queue.checkpointInterval="1" queue.syncQueueFiles="on"
+         action.resumeRetryCount="-1" action.resumeInterval="1")
+  stop
+}}
+)",
+      host, port, glob);
+}
+
+int install_rsyslog(const ParsedArgs& parsed, hook::Io& io) {
+  const std::string target = *parsed.value("--rsyslog");
+  auto colon = target.rfind(':');
+  std::string port = colon == std::string::npos ? "" : target.substr(colon + 1);
+  if (colon == std::string::npos || colon == 0 || port.empty() ||
+      port.find_first_not_of("0123456789") != std::string::npos ||
+      target.find_first_of("\"\n ") != std::string::npos) {
+    print_command_error(io.err, "install",
+                        make_error(ErrorCode::invalid_input,
+                                   fmt::format("--rsyslog '{}' is not HOST:PORT", target),
+                                   "e.g. --rsyslog collector.example.org:2514"));
+    return hook::k_exit_usage;
+  }
+  std::string glob = parsed.value("--ledger-glob").value_or("/srv/git/*/custody/ledger*.jsonl");
+  if (glob.find_first_of("\"\n") != std::string::npos) {
+    print_command_error(io.err, "install",
+                        make_error(ErrorCode::invalid_input, "--ledger-glob has a quote"));
+    return hook::k_exit_usage;
+  }
+  std::filesystem::path conf =
+      parsed.value("--rsyslog-conf").value_or("/etc/rsyslog.d/60-custody.conf");
+  std::ofstream out(conf, std::ios::trunc);
+  out << rsyslog_sender_config(target.substr(0, colon), port, glob);
+  out.close();
+  if (!out) {
+    print_command_error(io.err, "install",
+                        make_error(ErrorCode::io_failure,
+                                   fmt::format("cannot write {}", conf.string()),
+                                   "run as root, or pass --rsyslog-conf FILE"));
+    return hook::k_exit_internal_error;
+  }
+  io.out << fmt::format("wrote {}: ledgers matching {} are shipped to {} over RELP; restart "
+                        "rsyslog (systemctl restart rsyslog)\n",
+                        conf.string(), glob, target);
+  return hook::k_exit_ok;
+}
+
 } // namespace
 
 int cmd_install(const Args& args, hook::Io& io) {
@@ -89,6 +153,8 @@ int cmd_install(const Args& args, hook::Io& io) {
   auto parsed = parse_command_line("install", args, install_option_specs(), k_help, io, exit_code);
   if (!parsed)
     return exit_code;
+  if (parsed->has("--rsyslog"))
+    return install_rsyslog(*parsed, io);
   auto plan = make_install_plan(*parsed);
   if (!plan) {
     print_command_error(io.err, "install", plan.error());

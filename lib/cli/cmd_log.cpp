@@ -16,6 +16,9 @@ constexpr const char* k_help = R"(usage: custody log <action> [options]
   verify  [--ledger PATH | --repo PATH] [--public-key PEM] [--witness SEQ:HASH] [--json]
           check the whole hash chain, every segment in order; exit 0 when intact (a torn
           tail from a crashed writer is a warning), 1 naming the first bad record
+  verify  --collected DIR [--repo PATH]
+          check every chain of a collected copy, reporting gaps; with --repo, the
+          repository's ledger against its collected copy
   head    [--ledger PATH | --repo PATH] [--json]
           print SEQ:HASH of the last record, for an external witness
   tail    [--ledger PATH | --repo PATH] [-n N]
@@ -26,6 +29,9 @@ constexpr const char* k_help = R"(usage: custody log <action> [options]
           a reproducible random sample of decisions with their chain positions
   keygen  --out DIR
           create an Ed25519 key pair for [ledger] signing_key
+  import  --from FILE|DIR --out DIR [--json]
+          on a collector: turn the records received through rsyslog back into one ledger per
+          node and repository, dropping redeliveries (docs/estate.md)
 
 Without --ledger, the ledger is the one configured for the repository (--repo, else the one
 around the working directory). Format and guarantees: docs/ledger.md.
@@ -36,9 +42,9 @@ struct Action {
   int (*run)(const Args&, hook::Io&);
 };
 
-constexpr Action k_actions[] = {{"verify", log_verify}, {"head", log_head},
-                                {"tail", log_tail},     {"report", log_report},
-                                {"sample", log_sample}, {"keygen", log_keygen}};
+constexpr Action k_actions[] = {
+    {"verify", log_verify}, {"head", log_head},     {"tail", log_tail},    {"report", log_report},
+    {"sample", log_sample}, {"keygen", log_keygen}, {"import", log_import}};
 
 } // namespace
 

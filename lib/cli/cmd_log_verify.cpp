@@ -3,6 +3,7 @@
 #include "cli/log_commands.hpp"
 #include "cli/log_location.hpp"
 #include "hook/exit_code.hpp"
+#include "ledger/collect.hpp"
 #include "ledger/verify.hpp"
 #include "util/json.hpp"
 #include "util/strings.hpp"
@@ -18,6 +19,7 @@ namespace {
 constexpr const char* k_help =
     R"(usage: custody log verify [--ledger PATH [--head-file PATH] | --repo PATH]
                           [--public-key PEM] [--witness SEQ:HASH] [--json] [--accept-gap]
+       custody log verify --collected DIR [--repo PATH] [--json]
 
 Checks every record of every segment: gapless seq, each prev equal to the previous record's
 hash, each hash equal to SHA-256 of the line without its hash member, segment numbers in order.
@@ -31,6 +33,10 @@ hash, each hash equal to SHA-256 of the line without its hash member, segment nu
   --accept-gap         the ledger was deleted, truncated or replaced and cannot be restored:
                        append a "gap" record naming the head expected and the head found (and
                        who accepted it), so pushes are recorded again; then verify
+  --collected DIR      a copy collected by `custody log import`: alone, check every chain in it
+                       on its own (hashes, order, prev links) and report missing seqs as gaps;
+                       with --repo, use the collected head of this node's chain of the
+                       repository as a witness (a deleted or truncated ledger is damage)
 The head file keeps the ledger's last seq and hash outside its directory: a ledger that ends
 before it is reported as a gap, and pushes are refused until it is restored or accepted.
 Exit 0: intact (torn tails from crashed writers are reported as warnings); 1: damaged, naming
@@ -72,6 +78,53 @@ bool accept_gap(const ledger::LedgerOptions& location, hook::Io& io) {
   return true;
 }
 
+// Every chain of a collected copy; exit 0 only when all are intact and gapless.
+int verify_collected(const std::filesystem::path& dir, bool json, hook::Io& io) {
+  auto reports = ledger::verify_collected(dir);
+  if (!reports) {
+    print_log_error(io.err, "verify", reports.error());
+    return hook::k_exit_internal_error;
+  }
+  bool ok = true;
+  util::Json chains = util::Json::array();
+  uint64_t records = 0;
+  for (const auto& r : *reports) {
+    records += r.records;
+    ok = ok && !r.error && r.gaps.empty();
+    util::Json gaps = util::Json::array();
+    std::vector<std::string> gap_text;
+    for (const auto& [first, last] : r.gaps) {
+      gaps.push_back({{"first", first}, {"last", last}});
+      gap_text.push_back(first == last ? fmt::format("{}", first)
+                                       : fmt::format("{}-{}", first, last));
+    }
+    if (json) {
+      chains.push_back({{"repo_id", r.key.repo_id},
+                        {"chain", r.key.chain},
+                        {"records", r.records},
+                        {"head", {{"seq", r.last_seq}, {"hash", r.head_hash}}},
+                        {"gaps", gaps},
+                        {"error", r.error ? util::Json(*r.error) : util::Json()}});
+      continue;
+    }
+    std::string line = fmt::format("{} chain {}: {} records, head seq {} hash {}", r.key.repo_id,
+                                   r.key.chain, r.records, r.last_seq, r.head_hash.substr(0, 12));
+    if (r.error)
+      io.err << fmt::format("custody log verify: {}: damaged: {}\n", line, *r.error);
+    else if (!r.gaps.empty())
+      io.err << fmt::format("custody log verify: {}: gap: seq {} missing\n", line,
+                            util::join(gap_text, ", "));
+    else
+      io.out << line << ": OK\n";
+  }
+  if (json)
+    io.out << util::dump_compact({{"ok", ok}, {"records", records}, {"chains", chains}}) << "\n";
+  else
+    io.out << fmt::format("collected copy {}: {} chains, {} records\n", ok ? "OK" : "NOT intact",
+                          reports->size(), records);
+  return ok ? hook::k_exit_ok : hook::k_exit_rejected;
+}
+
 } // namespace
 
 int log_verify(const Args& args, hook::Io& io) {
@@ -81,7 +134,8 @@ int log_verify(const Args& args, hook::Io& io) {
                                   {"--witness", true},
                                   {"--json", false},
                                   {"--head-file", true},
-                                  {"--accept-gap", false}});
+                                  {"--accept-gap", false},
+                                  {"--collected", true}});
   if (!parsed) {
     print_log_error(io.err, "verify", parsed.error());
     return hook::k_exit_usage;
@@ -90,6 +144,9 @@ int log_verify(const Args& args, hook::Io& io) {
     io.out << k_help;
     return hook::k_exit_ok;
   }
+  auto collected = parsed->value("--collected");
+  if (collected && !parsed->has("--repo"))
+    return verify_collected(cli_path(*collected, io), parsed->has("--json"), io);
   auto location = locate_ledger(*parsed, io);
   if (!location) {
     print_log_error(io.err, "verify", location.error());
@@ -110,7 +167,23 @@ int log_verify(const Args& args, hook::Io& io) {
     }
     options.witness = *w;
   }
+  std::optional<ledger::Witness> collected_head;
+  if (collected && !options.witness) {
+    if (auto head =
+            ledger::collected_head(cli_path(*collected, io), {location->repo_id, location->node})) {
+      collected_head = ledger::Witness{head->first, head->second};
+      options.witness = collected_head;
+    }
+  }
   auto report = ledger::verify(options);
+  if (!report && collected_head && report.error().code == ErrorCode::not_found) {
+    io.err << fmt::format("custody log verify: ledger damaged: {}: the ledger is missing, but the "
+                          "collected copy holds its chain up to seq {} (hash {})\n",
+                          options.path.string(), collected_head->seq,
+                          collected_head->hash.substr(0, 12));
+    io.err << "hint: restore the ledger from the collected copy (custody log import --out)\n";
+    return hook::k_exit_rejected;
+  }
   if (!report) {
     print_log_error(io.err, "verify", report.error());
     return hook::k_exit_internal_error;

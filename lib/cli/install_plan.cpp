@@ -62,7 +62,9 @@ Result<std::vector<fs::path>> repositories_under(const std::string& option, cons
 } // namespace
 
 std::vector<OptionSpec> install_option_specs() {
-  std::vector<OptionSpec> specs{{"--hook", true}, {"--force", false}, {"--repo-specific", false}};
+  std::vector<OptionSpec> specs{{"--hook", true},           {"--force", false},
+                                {"--repo-specific", false}, {"--rsyslog", true},
+                                {"--rsyslog-conf", true},   {"--ledger-glob", true}};
   for (const auto& m : k_modes)
     specs.push_back({m.option, true});
   return specs;

@@ -13,6 +13,7 @@ int log_tail(const Args& args, hook::Io& io);
 int log_report(const Args& args, hook::Io& io);
 int log_sample(const Args& args, hook::Io& io);
 int log_keygen(const Args& args, hook::Io& io);
+int log_import(const Args& args, hook::Io& io);
 
 // "custody log ACTION: message" and, when there is one, "hint: ..." on `err`.
 void print_log_error(std::ostream& err, const char* action, const Error& error);

@@ -2,6 +2,7 @@
 
 #include "config/loader.hpp"
 #include "git/repo.hpp"
+#include "hook/record.hpp"
 #include "ledger/location.hpp"
 
 #include <fmt/format.h>
@@ -14,13 +15,13 @@ std::filesystem::path cli_path(const std::string& value, const hook::Io& io) {
 }
 
 Result<ledger::LedgerOptions> locate_ledger(const ParsedArgs& args, const hook::Io& io) {
-  if (auto path = args.value("--ledger"))
-    return ledger::LedgerOptions{cli_path(*path, io),
-                                 0,
-                                 {},
-                                 args.value("--head-file")
-                                     ? cli_path(*args.value("--head-file"), io)
-                                     : std::filesystem::path()};
+  if (auto path = args.value("--ledger")) {
+    ledger::LedgerOptions options;
+    options.path = cli_path(*path, io);
+    if (auto head = args.value("--head-file"))
+      options.head_file = cli_path(*head, io);
+    return options;
+  }
   std::filesystem::path where = args.value("--repo") ? cli_path(*args.value("--repo"), io) : io.cwd;
   auto repo = git::Repo::open(where);
   if (!repo)
@@ -33,7 +34,7 @@ Result<ledger::LedgerOptions> locate_ledger(const ParsedArgs& args, const hook::
         ErrorCode::invalid_config,
         fmt::format("the configuration is invalid: {}", loaded.diagnostics.front().to_string()),
         "run `custody config check`, or pass --ledger PATH");
-  return ledger::locate(loaded.config.get<ledger::LedgerConfig>(), repo->git_dir());
+  return hook::ledger_options(loaded.config, repo->git_dir(), io.env);
 }
 
 } // namespace custody::cli

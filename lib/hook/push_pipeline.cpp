@@ -122,7 +122,7 @@ PushOutcome run_push_pipeline(HookKind hook, const Result<std::vector<refs::RefU
   // 2. Configuration: embedded default → /etc → $GIT_DIR → $CUSTODY_CONFIG. Never pushed content.
   auto loaded = config::load_config(config::load_options_from_env(io.env, repo->git_dir()));
   const config::Config& config = loaded.config;
-  const auto ledger = ledger::locate(config.get<ledger::LedgerConfig>(), repo->git_dir());
+  const auto ledger = ledger_options(config, repo->git_dir(), io.env);
   const RunFacts run =
       make_run_facts(io.env, std::string(hook_name(hook)), repo->git_dir().string());
   const identity::Pusher pusher =

@@ -1,6 +1,9 @@
 #include "hook/record.hpp"
 
 #include "identity/host_env.hpp"
+#include "ledger/ledger_config.hpp"
+#include "ledger/location.hpp"
+#include "ledger/origin.hpp"
 #include "util/sha256.hpp"
 #include "util/time.hpp"
 
@@ -39,6 +42,17 @@ util::Json pusher_json(const identity::Pusher& p) {
 }
 
 } // namespace
+
+ledger::LedgerOptions ledger_options(const config::Config& config,
+                                     const std::filesystem::path& git_dir,
+                                     const util::Environment& env) {
+  const auto& section = config.get<ledger::LedgerConfig>();
+  ledger::LedgerOptions options = ledger::locate(section, git_dir);
+  options.node = ledger::node_id(section, env);
+  options.repo_id = ledger::repository_id(section, git_dir);
+  options.host_repo_id = identity::host_repository_id(env);
+  return options;
+}
 
 RunFacts make_run_facts(const util::Environment& env, const std::string& hook,
                         const std::string& repo) {

@@ -1,5 +1,7 @@
 #include "identity/host_env.hpp"
 
+#include <fmt/format.h>
+
 namespace custody::identity {
 
 namespace {
@@ -75,6 +77,17 @@ std::string web_merge_platform(const util::Environment& env) {
 
 bool under_gitlab_shell(const util::Environment& env) {
   return env.get_nonempty("GL_ID").has_value();
+}
+
+std::string host_repository_id(const util::Environment& env) {
+  if (auto id = env.get_nonempty("GL_REPOSITORY"))
+    return fmt::format("gitlab:{}", *id);
+  if (auto id = env.get_nonempty("GITEA_REPO_ID"))
+    return fmt::format("gitea:{}", *id);
+  if (env.get_nonempty("GL_USER"))
+    if (auto name = env.get_nonempty("GL_REPO"))
+      return fmt::format("gitolite:{}", *name);
+  return "";
 }
 
 HostFacts detect_host(const util::Environment& env) {

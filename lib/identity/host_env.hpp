@@ -44,6 +44,10 @@ struct HostFacts {
 };
 HostFacts detect_host(const util::Environment& env);
 
+// The hosting layer's own id of the pushed repository: "gitlab:<GL_REPOSITORY>" (project-42),
+// "gitea:<GITEA_REPO_ID>", "gitolite:<GL_REPO>"; "" when the host gives none.
+std::string host_repository_id(const util::Environment& env);
+
 // Every variable by which a host describes one push (who pushes, on which platform repository,
 // how). A check with no push running (the mirror check, dry runs) clears them; the session's
 // own variables (SSH_*, the CGI ones) and CUSTODY_PUSHER are not among them.

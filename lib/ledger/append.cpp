@@ -68,7 +68,20 @@ struct ChainState {
   uint64_t last_seq = 0;
   std::string last_hash = k_zero_hash;
   std::optional<uint64_t> new_segment; // set: the next record is the first of this segment
+  std::string last_node;               // "node" of the last record; empty: none (or older)
+  std::string last_chain;              // "chain" of the last record; empty: none (or older)
 };
+
+// The last record's origin members, for the chain id and last_seen (docs/ledger.md#origin).
+void read_origin(const std::string& line, ChainState& state) {
+  const util::Json j = util::Json::parse(line, nullptr, false);
+  if (!j.is_object())
+    return;
+  if (auto node = j.find("node"); node != j.end() && node->is_string())
+    state.last_node = node->get<std::string>();
+  if (auto chain = j.find("chain"); chain != j.end() && chain->is_string())
+    state.last_chain = chain->get<std::string>();
+}
 
 Result<ChainState> state_after(const std::string& line, const fs::path& file) {
   auto frame = parse_frame(line);
@@ -77,7 +90,9 @@ Result<ChainState> state_after(const std::string& line, const fs::path& file) {
                       fmt::format("the last record of {} is damaged; refusing to extend the chain",
                                   file.string()),
                       k_verify_hint);
-  return ChainState{frame->seq, std::string(frame->hash), std::nullopt};
+  ChainState state{frame->seq, std::string(frame->hash), std::nullopt, {}, {}};
+  read_origin(line, state);
+  return state;
 }
 
 // The state at the end of the closed segments, for a live segment without a complete record.
@@ -86,7 +101,7 @@ Result<ChainState> state_from_closed(const fs::path& current) {
   if (!closed)
     return closed.error();
   if (closed->empty())
-    return ChainState{0, k_zero_hash, 1};
+    return ChainState{0, k_zero_hash, 1, {}, {}};
   const SegmentFile& last = closed->back();
   UniqueFd fd(::open(last.path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd.valid())
@@ -150,12 +165,23 @@ Status write_bytes(int fd, std::string_view bytes, const fs::path& path) {
   return ok_status();
 }
 
+// Keys the ledger stamps on every record when the options name a node.
+constexpr std::string_view k_origin_keys[] = {"node", "chain", "repo_id", "host_repo_id",
+                                              "last_seen"};
+
+bool is_origin_key(std::string_view key) {
+  for (auto k : k_origin_keys)
+    if (key == k)
+      return true;
+  return false;
+}
+
 Status check_bodies(const std::vector<util::Json>& bodies) {
   for (const auto& body : bodies) {
     if (!body.is_object())
       return make_error(ErrorCode::invalid_input, "ledger: a record body must be a JSON object");
     for (const auto& [key, value] : body.items())
-      if (is_reserved_key(key))
+      if (is_reserved_key(key) || is_origin_key(key))
         return make_error(ErrorCode::invalid_input,
                           fmt::format("ledger: record body sets reserved key \"{}\"", key));
     auto type = body.find("type");
@@ -167,9 +193,38 @@ Status check_bodies(const std::vector<util::Json>& bodies) {
   return ok_status();
 }
 
+// `body` with the origin members after "type": node, chain (the node that started this chain,
+// carried from record to record), repo_id, host_repo_id and, when the record before was written
+// by another node, last_seen = that record's node, seq and hash (a failover on a shared volume).
+util::Json stamp(const util::Json& body, const LedgerOptions& options, const ChainState& state) {
+  if (options.node.empty())
+    return body;
+  util::Json r = util::Json::object();
+  if (auto type = body.find("type"); type != body.end())
+    r["type"] = *type;
+  r["node"] = options.node;
+  r["chain"] = state.last_chain.empty() ? options.node : state.last_chain;
+  r["repo_id"] = options.repo_id;
+  if (!options.host_repo_id.empty())
+    r["host_repo_id"] = options.host_repo_id;
+  if (!state.last_node.empty() && state.last_node != options.node)
+    r["last_seen"] = {
+        {"node", state.last_node}, {"seq", state.last_seq}, {"hash", state.last_hash}};
+  for (const auto& [key, value] : body.items())
+    if (key != "type")
+      r[key] = value;
+  return r;
+}
+
 // Appends one line for `body` to `bytes`, advancing `state`.
-std::string add_line(std::string& bytes, ChainState& state, const util::Json& body) {
+std::string add_line(std::string& bytes, ChainState& state, const util::Json& given,
+                     const LedgerOptions& options) {
+  const util::Json body = stamp(given, options, state);
   std::string line = make_line(state.last_seq + 1, state.last_hash, state.new_segment, body);
+  if (!options.node.empty()) {
+    state.last_node = options.node;
+    state.last_chain = body["chain"].get<std::string>();
+  }
   state.last_seq += 1;
   state.last_hash = std::string(parse_frame(line)->hash);
   state.new_segment.reset();
@@ -308,11 +363,11 @@ Result<std::vector<Appended>> append_impl(const LedgerOptions& options,
         {"torn", {{"offset", offset}, {"length", length}, {"sha256", *digest}}},
         {"message",
          "a writer was interrupted mid-append; the bytes above are kept, not part of the chain"}};
-    add_line(bytes, state, recovery);
+    add_line(bytes, state, recovery, options);
   }
   std::vector<Appended> appended;
   for (const auto& body : bodies) {
-    std::string hash = add_line(bytes, state, body);
+    std::string hash = add_line(bytes, state, body, options);
     appended.push_back({state.last_seq, hash});
   }
   if (key) {
@@ -321,7 +376,7 @@ Result<std::vector<Appended>> append_impl(const LedgerOptions& options,
       return sig.error();
     util::Json checkpoint = {
         {"type", "checkpoint"}, {"time", util::now_utc()}, {"key", key->key_id()}, {"sig", *sig}};
-    add_line(bytes, state, checkpoint);
+    add_line(bytes, state, checkpoint, options);
   }
 
   // 3. One write, then fsync, then the head file; on failure put the ledger back as it was.

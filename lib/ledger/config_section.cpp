@@ -1,6 +1,8 @@
 // The [ledger] table.
 #include "ledger/config_section.hpp"
 
+#include "ledger/origin.hpp"
+
 #include <cstdint>
 
 namespace custody::ledger {
@@ -23,6 +25,16 @@ void apply_section(config::TableReader& t, config::Config& c) {
     else
       ledger.head_file = *v;
   }
+  if (auto v = t.string("node")) {
+    if (!v->empty() && !is_node_id(*v))
+      t.error("node", "ledger.node must be 1-64 characters of A-Z a-z 0-9 . _ -");
+    else
+      ledger.node = *v;
+  }
+  if (auto v = t.string("node_file"))
+    ledger.node_file = *v;
+  if (auto v = t.string("repository_root"))
+    ledger.repository_root = *v;
   t.finish();
 }
 

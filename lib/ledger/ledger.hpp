@@ -21,6 +21,11 @@ struct LedgerOptions {
   uint64_t rotate_bytes = 0;         // 0: never rotate
   std::filesystem::path signing_key; // empty: records are not signed
   std::filesystem::path head_file;   // the head kept outside the ledger; empty: none
+  // Where the records come from (ledger/origin.hpp), stamped on every record when `node` is
+  // set: "node", "chain", "repo_id", "host_repo_id" and, after another node's record, "last_seen".
+  std::string node;
+  std::string repo_id;
+  std::string host_repo_id; // the hosting layer's own id ("gitlab:project-42"); empty: none
 };
 
 struct Appended {

@@ -16,7 +16,12 @@ LedgerOptions locate(const LedgerConfig& config, const std::filesystem::path& gi
                                    : std::filesystem::path(config.head_file);
   if (head.is_relative())
     head = git_dir / head;
-  return {path.lexically_normal(), config.rotate_bytes, key, head.lexically_normal()};
+  LedgerOptions options;
+  options.path = path.lexically_normal();
+  options.rotate_bytes = config.rotate_bytes;
+  options.signing_key = key;
+  options.head_file = head.lexically_normal();
+  return options;
 }
 
 } // namespace custody::ledger

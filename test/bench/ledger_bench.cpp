@@ -120,7 +120,8 @@ int main(int argc, char** argv) {
       keep = true;
   }
   std::filesystem::remove_all(dir);
-  ledger::LedgerOptions options{std::filesystem::path(dir) / "ledger.jsonl", 64u << 20, {}, {}};
+  ledger::LedgerOptions options{
+      std::filesystem::path(dir) / "ledger.jsonl", 64u << 20, {}, {}, {}, {}, {}};
 
   auto t0 = std::chrono::steady_clock::now();
   std::vector<util::Json> batch;

@@ -27,7 +27,7 @@ TEST(UpdatesBetweenTest, CreationsDeletionsAndMovesInRefOrder) {
 
 TEST(LastCheckedStateTest, NoneThenTheLatestForThisRepository) {
   test::TempDir tmp;
-  ledger::LedgerOptions options{tmp.path() / "ledger.jsonl", 0, {}, {}};
+  ledger::LedgerOptions options{tmp.path() / "ledger.jsonl", 0, {}, {}, {}, {}, {}};
   auto none = last_checked_state(options, "/r.git/");
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value());
