@@ -111,6 +111,20 @@ int cmd_install(const Args& args, hook::Io& io) {
     }
     report(io.out, *result, plan->hook, *binary);
   }
+  for (const auto& target : plan->outcome_targets) {
+    auto outcome_binary = hook_binary(io.env, target.hook);
+    auto result = outcome_binary ? install::install_hook(target.dir, target.name, *outcome_binary,
+                                                         install::Force::no)
+                                 : Result<install::InstallResult>(outcome_binary.error());
+    if (!result) {
+      // Never fail (nor clobber) for post-receive: the gate is pre-receive.
+      io.out << fmt::format("note: post-receive not installed ({}); the ledger will record "
+                            "decisions but not which refs moved (docs/ledger.md, \"Outcomes\")\n",
+                            result.error().message);
+      continue;
+    }
+    report(io.out, *result, target.hook, *outcome_binary);
+  }
   for (const auto& dir : plan->bare_repos) {
     auto repo = git::Repo::open(dir);
     auto set =

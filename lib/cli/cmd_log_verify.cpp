@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <ostream>
 
 namespace custody::cli {
@@ -17,7 +18,7 @@ namespace {
 
 constexpr const char* k_help =
     R"(usage: custody log verify [--ledger PATH [--head-file PATH] | --repo PATH]
-                          [--public-key PEM] [--witness SEQ:HASH] [--json] [--accept-gap]
+                          [--public-key PEM] [--witness SEQ:HASH|REPO.git] [--json] [--accept-gap]
 
 Checks every record of every segment: gapless seq, each prev equal to the previous record's
 hash, each hash equal to SHA-256 of the line without its hash member, segment numbers in order.
@@ -25,6 +26,10 @@ hash, each hash equal to SHA-256 of the line without its hash member, segment nu
                        after the last signed checkpoint
   --witness SEQ:HASH   a head recorded earlier (`custody log head`): that record must still be
                        there with that hash (catches truncation and rewritten history)
+  --witness REPO.git   a witness repository (`custody log witness`) or a clone of it: every
+                       ledger its newest commit names (only the selected one with --ledger or
+                       --repo) must still hold its witnessed head; with --public-key, each
+                       entry's signature must verify too
   --json               print the result as one JSON object
   --head-file PATH     with --ledger: the head file to compare with ([ledger] head_file; with
                        --repo it is found from the configuration)
@@ -90,6 +95,9 @@ int log_verify(const Args& args, hook::Io& io) {
     io.out << k_help;
     return hook::k_exit_ok;
   }
+  if (auto witness = parsed->value("--witness");
+      witness && std::filesystem::is_directory(cli_path(*witness, io)))
+    return verify_against_witness(*parsed, cli_path(*witness, io), io);
   auto location = locate_ledger(*parsed, io);
   if (!location) {
     print_log_error(io.err, "verify", location.error());
