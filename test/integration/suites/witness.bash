@@ -41,16 +41,16 @@ test_witness_commits_every_head_and_verify_passes() {
   expect_out "created the witness repository $PWD/witness.git"
   expect_out "installed custody pre-receive in $PWD/witness.git/hooks/pre-receive"
   local h; h=$(ledger_field srv/a.git 1 .hash)
-  expect_out "a.git: seq 2 hash ${h:0:12}"
-  expect_out "group/c.git: seq 2 hash"
+  expect_out "a.git: seq 4 hash ${h:0:12}"
+  expect_out "group/c.git: seq 4 hash"
   expect_out "ledger heads changed, 3 witnessed"
   [[ $(git --git-dir=witness.git show main:ledgers/a.git.json | jq -r .hash) == "$h" ]] || fail "a.git head not in the witness"
-  [[ $(git --git-dir=witness.git show main:ledgers/group/c.git.json | jq -r .seq) == 2 ]] || fail "c.git seq"
+  [[ $(git --git-dir=witness.git show main:ledgers/group/c.git.json | jq -r .seq) == 4 ]] || fail "c.git seq"
   git clone -q witness.git witness-clone
   more_pushes 2
   witness
   [[ $RC -eq 0 ]] || fail "second witness failed"
-  expect_out "a.git: seq 3 hash"
+  expect_out "a.git: seq 6 hash"
   [[ $(git --git-dir=witness.git rev-list --count main) == 2 ]] || fail "expected two witness commits"
   git --git-dir=witness.git merge-base --is-ancestor "$(git -C witness-clone rev-parse HEAD)" main || fail "history rewritten"
   witness
@@ -73,24 +73,25 @@ test_deleted_truncated_and_rewritten_ledgers_are_reported() {
   git clone -q witness.git witness-clone
   local a b c
   a=$(ledger_field srv/a.git 1 .hash); b=$(ledger_field srv/b.git 1 .hash); c=$(ledger_field srv/group/c.git 1 .hash)
-  # a: deleted; b: last record cut off; c: last record rewritten and re-hashed consistently.
+  # Each push: a decision and its outcome. a: deleted; b: last record cut off; c: last record
+  # rewritten and re-hashed consistently.
   rm "$(ledger srv/a.git)"
-  head -n 2 "$(ledger srv/b.git)" >trunc && cat trunc >"$(ledger srv/b.git)"
+  head -n 5 "$(ledger srv/b.git)" >trunc && cat trunc >"$(ledger srv/b.git)"
   local last body newhash
   last=$(tail -n 1 "$(ledger srv/group/c.git)")
-  body=$(sed 's/,"hash":"[0-9a-f]\{64\}"}$/}/' <<<"$last" | sed 's/"decision":"accepted"/"decision":"rejected"/')
+  body=$(sed 's/,"hash":"[0-9a-f]\{64\}"}$/}/' <<<"$last" | sed 's/"time":"2026-/"time":"2025-/')
   [[ $body != "$(sed 's/,"hash":"[0-9a-f]\{64\}"}$/}/' <<<"$last")" ]] || fail "nothing rewritten"
   newhash=$(printf '%s' "$body" | sha256sum | cut -d' ' -f1)
-  { head -n 2 "$(ledger srv/group/c.git)"; printf '%s,"hash":"%s"}\n' "${body%\}}" "$newhash"; } >rw
+  { head -n 5 "$(ledger srv/group/c.git)"; printf '%s,"hash":"%s"}\n' "${body%\}}" "$newhash"; } >rw
   cat rw >"$(ledger srv/group/c.git)"
   "$CUSTODY_BIN" log verify --ledger "$(ledger srv/group/c.git)" >/dev/null || fail "the rewrite is not consistent"
   local dir; dir=$(cd srv && pwd)
   for w in witness.git witness-clone; do
     verify_witness "$w"
     [[ $RC -eq 1 ]] || fail "damage not reported against $w (rc=$RC)"
-    expect_out "custody log verify: witness: a.git: the ledger $dir/a.git/custody/ledger.jsonl is missing, but the witness recorded seq 3 hash ${a:0:12} (the ledger was deleted)"
-    expect_out "custody log verify: witness: b.git: ledger.jsonl: the ledger ends at seq 2, before the witnessed head seq 3 (records were truncated) (the witness recorded seq 3 hash ${b:0:12})"
-    expect_out "custody log verify: witness: group/c.git: ledger.jsonl:3: record seq 3 has hash $newhash, but the witness recorded $c (history was rewritten) (the witness recorded seq 3 hash ${c:0:12})"
+    expect_out "custody log verify: witness: a.git: the ledger $dir/a.git/custody/ledger.jsonl is missing, but the witness recorded seq 6 hash ${a:0:12} (the ledger was deleted)"
+    expect_out "custody log verify: witness: b.git: ledger.jsonl: the ledger ends at seq 5, before the witnessed head seq 6 (records were truncated) (the witness recorded seq 6 hash ${b:0:12})"
+    expect_out "custody log verify: witness: group/c.git: ledger.jsonl:6: record seq 6 has hash $newhash, but the witness recorded $c (history was rewritten) (the witness recorded seq 6 hash ${c:0:12})"
     expect_out "custody log verify: 3 of 3 witnessed ledgers no longer hold the witnessed head (witness commit"
   done
   # The node cannot launder the loss through the witness: nothing is committed.
@@ -132,7 +133,7 @@ test_witness_entries_are_signed_with_the_ledger_key() {
   node
   witness
   [[ $RC -eq 0 ]] || fail "witness failed"
-  expect_out "a.git: seq 4 hash"
+  expect_out "a.git: seq 8 hash"
   expect_out "(signed)"
   [[ -n $(git --git-dir=witness.git show main:ledgers/a.git.json | jq -r .sig) ]] || fail "no signature"
   verify_witness witness.git --public-key keys/ledger-signing.pub
