@@ -16,7 +16,7 @@ namespace custody::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: custody install MODE [--hook NAME] [--force]
+constexpr const char* k_help = R"(usage: custody install MODE [--hook NAME] [--force] [--no-outcomes]
 
 Installs custody's hook where git (or the git host) runs it. Modes:
 
@@ -44,11 +44,16 @@ For bare repositories (--repo) it also sets receive.advertisePushOptions=true, s
 `git push -o ...` options reach the hook, and receive.certNonceSeed (unless set), so pushers can
 sign pushes with `git push --signed` (docs/review-assurance.md). `custody uninstall` with the same options undoes it;
 `custody doctor --repo PATH` checks the result.
+With pre-receive or update, custody's post-receive is installed beside it (hooks/post-receive,
+or post-receive.d/custody): it records in the ledger which refs the push actually moved, since
+the host can still refuse a ref custody accepted (docs/ledger.md, "Outcomes"). A foreign
+post-receive is never replaced, not even with --force: install then says so and goes on.
 
 options:
-  --hook NAME       pre-receive, update or commit-msg
+  --hook NAME       pre-receive, update, post-receive or commit-msg
   --force           move a foreign file aside instead of refusing
   --repo-specific   with --gitolite: a repo-specific hook instead of a common one
+  --no-outcomes     do not install post-receive (the ledger then records decisions only)
 )";
 
 void report(std::ostream& out, const install::InstallResult& result, const std::string& hook,

@@ -62,7 +62,10 @@ Result<std::vector<fs::path>> repositories_under(const std::string& option, cons
 } // namespace
 
 std::vector<OptionSpec> install_option_specs() {
-  std::vector<OptionSpec> specs{{"--hook", true}, {"--force", false}, {"--repo-specific", false}};
+  std::vector<OptionSpec> specs{{"--hook", true},
+                                {"--force", false},
+                                {"--repo-specific", false},
+                                {"--no-outcomes", false}};
   for (const auto& m : k_modes)
     specs.push_back({m.option, true});
   return specs;
@@ -160,7 +163,7 @@ Result<InstallPlan> make_install_plan(const ParsedArgs& args) {
     return ok.error();
   // A decision is not an outcome: git (or the host) can still refuse a ref custody accepted.
   // post-receive records the refs that moved (docs/ledger.md, "Outcomes").
-  if (plan.hook == "pre-receive" || plan.hook == "update")
+  if ((plan.hook == "pre-receive" || plan.hook == "update") && !args.has("--no-outcomes"))
     for (const auto& target : plan.targets) {
       switch (plan.host) {
       case Host::plain:

@@ -4,6 +4,7 @@
 
 # node: srv/a.git, srv/b.git, srv/group/c.git with custody installed and a few real pushes each.
 node() {
+  export WITH_OUTCOMES=1
   mkdir -p srv/group
   local r
   for r in a b group/c; do
