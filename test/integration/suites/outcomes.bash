@@ -5,6 +5,7 @@
 
 # A server whose foreign update hook refuses refs/heads/blocked/* (as gitolite's branch rules do).
 server_with_host_rules() {
+  export WITH_OUTCOMES=1
   git init -q --bare server.git
   OUT=$("$CUSTODY_BIN" install --repo server.git); echo "$OUT"
   grep -qF "installed custody post-receive in $PWD/server.git/hooks/post-receive" <<<"$OUT" || fail "post-receive not installed"
@@ -33,6 +34,7 @@ test_applied_push_has_an_outcome_linked_to_its_decision() {
   [[ $(jq -r .new <<<"$o") == $(git --git-dir=server.git rev-parse main) ]] || fail "new"
   [[ $(jq -r .hook <<<"$o") == post-receive ]] || fail "hook"
   "$CUSTODY_BIN" log verify --repo server.git
+  "$CUSTODY_BIN" log tail --repo server.git -n 1 | grep -F "post-receive  refs/heads/main  applied (decision seq 1)" >/dev/null || fail "tail"
 }
 
 test_ref_refused_by_the_host_after_custody_accepted_has_no_outcome_and_is_counted() {
