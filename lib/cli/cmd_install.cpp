@@ -16,7 +16,8 @@ namespace custody::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: custody install MODE [--hook NAME] [--force] [--no-outcomes]
+constexpr const char* k_help =
+    R"(usage: custody install MODE [--hook NAME] [--force] [--no-outcomes]
 
 Installs custody's hook where git (or the git host) runs it. Modes:
 

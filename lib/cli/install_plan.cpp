@@ -62,10 +62,8 @@ Result<std::vector<fs::path>> repositories_under(const std::string& option, cons
 } // namespace
 
 std::vector<OptionSpec> install_option_specs() {
-  std::vector<OptionSpec> specs{{"--hook", true},
-                                {"--force", false},
-                                {"--repo-specific", false},
-                                {"--no-outcomes", false}};
+  std::vector<OptionSpec> specs{
+      {"--hook", true}, {"--force", false}, {"--repo-specific", false}, {"--no-outcomes", false}};
   for (const auto& m : k_modes)
     specs.push_back({m.option, true});
   return specs;
