@@ -16,7 +16,8 @@ namespace custody::cli {
 
 namespace {
 
-constexpr const char* k_help = R"(usage: custody install MODE [--hook NAME] [--force]
+constexpr const char* k_help =
+    R"(usage: custody install MODE [--hook NAME] [--force] [--no-outcomes]
 
 Installs custody's hook where git (or the git host) runs it. Modes:
 
@@ -48,11 +49,16 @@ For bare repositories (--repo) it also sets receive.advertisePushOptions=true, s
 `git push -o ...` options reach the hook, and receive.certNonceSeed (unless set), so pushers can
 sign pushes with `git push --signed` (docs/review-assurance.md). `custody uninstall` with the same options undoes it;
 `custody doctor --repo PATH` checks the result.
+With pre-receive or update, custody's post-receive is installed beside it (hooks/post-receive,
+or post-receive.d/custody): it records in the ledger which refs the push actually moved, since
+the host can still refuse a ref custody accepted (docs/ledger.md, "Outcomes"). A foreign
+post-receive is never replaced, not even with --force: install then says so and goes on.
 
 options:
-  --hook NAME       pre-receive, update or commit-msg
+  --hook NAME       pre-receive, update, post-receive or commit-msg
   --force           move a foreign file aside instead of refusing
   --repo-specific   with --gitolite: a repo-specific hook instead of a common one
+  --no-outcomes     do not install post-receive (the ledger then records decisions only)
 )";
 
 void report(std::ostream& out, const install::InstallResult& result, const std::string& hook,
@@ -176,6 +182,20 @@ int cmd_install(const Args& args, hook::Io& io) {
       continue;
     }
     report(io.out, *result, plan->hook, *binary);
+  }
+  for (const auto& target : plan->outcome_targets) {
+    auto outcome_binary = hook_binary(io.env, target.hook);
+    auto result = outcome_binary ? install::install_hook(target.dir, target.name, *outcome_binary,
+                                                         install::Force::no)
+                                 : Result<install::InstallResult>(outcome_binary.error());
+    if (!result) {
+      // Never fail (nor clobber) for post-receive: the gate is pre-receive.
+      io.out << fmt::format("note: post-receive not installed ({}); the ledger will record "
+                            "decisions but not which refs moved (docs/ledger.md, \"Outcomes\")\n",
+                            result.error().message);
+      continue;
+    }
+    report(io.out, *result, target.hook, *outcome_binary);
   }
   for (const auto& dir : plan->bare_repos) {
     auto repo = git::Repo::open(dir);

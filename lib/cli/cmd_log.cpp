@@ -13,12 +13,14 @@ namespace {
 
 constexpr const char* k_help = R"(usage: custody log <action> [options]
 
-  verify  [--ledger PATH | --repo PATH] [--public-key PEM] [--witness SEQ:HASH] [--json]
+  verify  [--ledger PATH | --repo PATH] [--public-key PEM] [--witness SEQ:HASH|REPO.git] [--json]
           check the whole hash chain, every segment in order; exit 0 when intact (a torn
           tail from a crashed writer is a warning), 1 naming the first bad record
   verify  --collected DIR [--repo PATH]
           check every chain of a collected copy, reporting gaps; with --repo, the
           repository's ledger against its collected copy
+  witness --to REPO.git (--root DIR | --ledgers GLOB...)
+          commit the head of every ledger on this node to a witness repository custody guards
   head    [--ledger PATH | --repo PATH] [--json]
           print SEQ:HASH of the last record, for an external witness
   tail    [--ledger PATH | --repo PATH] [-n N]
@@ -42,9 +44,10 @@ struct Action {
   int (*run)(const Args&, hook::Io&);
 };
 
-constexpr Action k_actions[] = {
-    {"verify", log_verify}, {"head", log_head},     {"tail", log_tail},    {"report", log_report},
-    {"sample", log_sample}, {"keygen", log_keygen}, {"import", log_import}};
+constexpr Action k_actions[] = {{"verify", log_verify}, {"head", log_head},
+                                {"tail", log_tail},     {"report", log_report},
+                                {"sample", log_sample}, {"keygen", log_keygen},
+                                {"import", log_import}, {"witness", log_witness}};
 
 } // namespace
 

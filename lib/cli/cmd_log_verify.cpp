@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <ostream>
 
 namespace custody::cli {
@@ -18,7 +19,7 @@ namespace {
 
 constexpr const char* k_help =
     R"(usage: custody log verify [--ledger PATH [--head-file PATH] | --repo PATH]
-                          [--public-key PEM] [--witness SEQ:HASH] [--json] [--accept-gap]
+                          [--public-key PEM] [--witness SEQ:HASH|REPO.git] [--json] [--accept-gap]
        custody log verify --collected DIR [--repo PATH] [--json]
 
 Checks every record of every segment: gapless seq, each prev equal to the previous record's
@@ -27,6 +28,10 @@ hash, each hash equal to SHA-256 of the line without its hash member, segment nu
                        after the last signed checkpoint
   --witness SEQ:HASH   a head recorded earlier (`custody log head`): that record must still be
                        there with that hash (catches truncation and rewritten history)
+  --witness REPO.git   a witness repository (`custody log witness`) or a clone of it: every
+                       ledger its newest commit names (only the selected one with --ledger or
+                       --repo) must still hold its witnessed head; with --public-key, each
+                       entry's signature must verify too
   --json               print the result as one JSON object
   --head-file PATH     with --ledger: the head file to compare with ([ledger] head_file; with
                        --repo it is found from the configuration)
@@ -147,6 +152,9 @@ int log_verify(const Args& args, hook::Io& io) {
   auto collected = parsed->value("--collected");
   if (collected && !parsed->has("--repo"))
     return verify_collected(cli_path(*collected, io), parsed->has("--json"), io);
+  if (auto witness = parsed->value("--witness");
+      witness && std::filesystem::is_directory(cli_path(*witness, io)))
+    return verify_against_witness(*parsed, cli_path(*witness, io), io);
   auto location = locate_ledger(*parsed, io);
   if (!location) {
     print_log_error(io.err, "verify", location.error());

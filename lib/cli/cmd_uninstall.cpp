@@ -51,6 +51,13 @@ int cmd_uninstall(const Args& args, hook::Io& io) {
       io.out << fmt::format("no custody hook at {}; left as it is\n", path.string());
     }
   }
+  // post-receive only when it is ours (uninstall_hook leaves a foreign one alone), silently
+  for (const auto& target : plan->outcome_targets) {
+    auto removed = install::uninstall_hook(target.dir, target.name);
+    if (removed && *removed)
+      io.out << fmt::format("removed custody post-receive from {}\n",
+                            (target.dir / target.name).string());
+  }
   return failures ? hook::k_exit_internal_error : hook::k_exit_ok;
 }
 

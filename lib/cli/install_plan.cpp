@@ -30,10 +30,10 @@ Error usage(std::string message) {
 }
 
 Status check_hook(Host host, const std::string& hook) {
-  const bool server = hook == "pre-receive" || hook == "update";
+  const bool server = hook == "pre-receive" || hook == "update" || hook == "post-receive";
   if (hook != "commit-msg" && !server)
-    return usage(
-        fmt::format("unknown hook \"{}\"; choose pre-receive, update or commit-msg", hook));
+    return usage(fmt::format(
+        "unknown hook \"{}\"; choose pre-receive, update, post-receive or commit-msg", hook));
   if (host == Host::gitolite && hook == "update")
     return make_error(ErrorCode::invalid_input,
                       "gitolite owns the update hook (its access rules and VREFs run there); "
@@ -64,7 +64,8 @@ Result<std::vector<fs::path>> repositories_under(const std::string& option, cons
 std::vector<OptionSpec> install_option_specs() {
   std::vector<OptionSpec> specs{{"--hook", true},           {"--force", false},
                                 {"--repo-specific", false}, {"--rsyslog", true},
-                                {"--rsyslog-conf", true},   {"--ledger-glob", true}};
+                                {"--rsyslog-conf", true},   {"--ledger-glob", true},
+                                {"--no-outcomes", false}};
   for (const auto& m : k_modes)
     specs.push_back({m.option, true});
   return specs;
@@ -160,6 +161,26 @@ Result<InstallPlan> make_install_plan(const ParsedArgs& args) {
   }
   if (auto ok = check_hook(plan.host, plan.hook); !ok)
     return ok.error();
+  // A decision is not an outcome: git (or the host) can still refuse a ref custody accepted.
+  // post-receive records the refs that moved (docs/ledger.md, "Outcomes").
+  if ((plan.hook == "pre-receive" || plan.hook == "update") && !args.has("--no-outcomes"))
+    for (const auto& target : plan.targets) {
+      switch (plan.host) {
+      case Host::plain:
+      case Host::hooks_path:
+      case Host::gitolite: // gitolite's common hooks: it runs no post-receive of its own
+        plan.outcome_targets.push_back({target.dir, "post-receive", "post-receive"});
+        break;
+      case Host::gitea: // hooks/post-receive.d/, custom_hooks/post-receive.d/
+      case Host::gitlab:
+      case Host::gitlab_global:
+        plan.outcome_targets.push_back(
+            {target.dir.parent_path() / "post-receive.d", target.name, "post-receive"});
+        break;
+      case Host::gitolite_repo_specific: // one option per hook: docs/hosts/gitolite.md
+        break;
+      }
+    }
   return plan;
 }
 

@@ -13,8 +13,11 @@ namespace custody::cli {
 
 struct InstallPlan {
   install::Host host = install::Host::plain;
-  std::string hook;                              // pre-receive, update or commit-msg
-  std::vector<install::HookTarget> targets;      // one per repository or directory
+  std::string hook;                         // pre-receive, update, post-receive or commit-msg
+  std::vector<install::HookTarget> targets; // one per repository or directory
+  // post-receive beside a server hook, so the ledger records which refs actually moved; a
+  // foreign post-receive there is left alone (outcomes are then not recorded)
+  std::vector<install::HookTarget> outcome_targets;
   std::vector<std::filesystem::path> bare_repos; // get receive.advertisePushOptions=true
   std::vector<std::string> notes;                // printed after a successful install
 };

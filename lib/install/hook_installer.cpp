@@ -28,7 +28,7 @@ bool is_custody_hook(const fs::path& hook_path) {
   // "custody-<hook>": the link's own name need not be the hook's.
   const fs::path file = target.filename();
   const bool hook_name = file == hook_path.filename() || file == "pre-receive" ||
-                         file == "update" || file == "commit-msg";
+                         file == "update" || file == "post-receive" || file == "commit-msg";
   return hook_name && dir.filename() == "custody" && dir.parent_path().filename() == "libexec";
 }
 

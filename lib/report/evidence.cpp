@@ -279,8 +279,8 @@ Result<EvidenceResult> write_evidence(const EvidenceOptions& options) {
           file = dir + "/" + std::string(ref.file);
           ledger::RecordRef where = ref;
           where.file = file;
-          model.estate.add(d);
-          repo.summary.add(d);
+          model.estate.add(d, ref.seq);
+          repo.summary.add(d, ref.seq);
           csv_writer->decision(d, where);
           json_writer->decision(d, where);
           if (!d.config_digest.empty()) {
@@ -303,6 +303,12 @@ Result<EvidenceResult> write_evidence(const EvidenceOptions& options) {
                 heap.pop();
             }
           }
+        },
+        [&](const OutcomeView& found) {
+          OutcomeView o = found;
+          o.repo = source.repository;
+          model.estate.add_outcome(o);
+          repo.summary.add_outcome(o);
         });
     if (!scanned) {
       // Unreadable after verify read it: say so in the bundle rather than drop the ledger.
@@ -311,6 +317,9 @@ Result<EvidenceResult> write_evidence(const EvidenceOptions& options) {
       ++result.damaged;
     }
   }
+  model.estate.finish();
+  for (auto& [name, repo] : model.repositories)
+    repo.summary.finish();
   csv_writer->end(model.estate);
   json_writer->end(model.estate);
   csv.close();

@@ -23,6 +23,14 @@ std::string readable_line(std::string_view line) {
   }
   if (type == "checkpoint")
     return fmt::format("{}  checkpoint signed by key {}", head, text(r, "key"));
+  if (type == "outcome") {
+    const auto& d =
+        r.contains("decision") && r["decision"].is_object() ? r["decision"] : util::Json::object();
+    return util::printable(fmt::format("{}  {}  {}  applied ({})", head, text(r, "hook"),
+                                       text(r, "ref"),
+                                       d.empty() ? std::string("no decision found")
+                                                 : fmt::format("decision seq {}", text(d, "seq"))));
+  }
   const util::Json& pusher =
       r.contains("pusher") && r["pusher"].is_object() ? r["pusher"] : util::Json::object();
   std::string who = text(pusher, "name");

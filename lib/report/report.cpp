@@ -12,13 +12,16 @@ Status write_report(const ReportOptions& options, std::ostream& out) {
   Summary summary(options.period);
   writer->begin(ReportMeta{options.ledger.string(), util::now_utc(), options.filter.to_json(),
                            options.period});
-  Status scanned = scan_decisions(options.ledger, options.filter,
-                                  [&](const DecisionView& record, const ledger::RecordRef& ref) {
-                                    summary.add(record);
-                                    writer->decision(record, ref);
-                                  });
+  Status scanned = scan_decisions(
+      options.ledger, options.filter,
+      [&](const DecisionView& record, const ledger::RecordRef& ref) {
+        summary.add(record, ref.seq);
+        writer->decision(record, ref);
+      },
+      [&](const OutcomeView& outcome) { summary.add_outcome(outcome); });
   if (!scanned)
     return scanned;
+  summary.finish();
   writer->end(summary);
   out.flush();
   return ok_status();

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace custody::report {
 
 namespace {
@@ -117,10 +119,16 @@ util::Json Counts::to_json() const {
       {"secrets_scanned", secrets_scanned},
       {"findings", findings},
       {"rejections_by_rule", counts_json(rejections_by_rule)},
-      {"would_reject_by_rule", counts_json(would_reject_by_rule)}};
+      {"would_reject_by_rule", counts_json(would_reject_by_rule)},
+      {"outcomes", outcomes},
+      {"outcomes_without_decision", outcomes_without_decision},
+      {"accepted_not_applied", not_applied}};
 }
 
-void Summary::add(const DecisionView& record) {
+void Summary::add(const DecisionView& record, uint64_t seq) {
+  if (seq != 0 && record.type == "decision" && record.decision == "accepted" &&
+      (record.hook == "pre-receive" || record.hook == "update"))
+    m_pending[{record.repo, seq}] = period_of(record.time, m_period);
   // The records of one push are appended together, so a push is a run of equal push_ids.
   const std::string& push_id = record.push_id;
   bool new_push = push_id.empty() || push_id != m_last_push_id;
@@ -132,6 +140,34 @@ void Summary::add(const DecisionView& record) {
         m_unreviewed.size() < k_unreviewed_kept)
       m_unreviewed.push_back(
           {record.time, record.repo, record.ref, c.id, c.author, record.pusher, c.ai_tool});
+}
+
+void Summary::add_outcome(const OutcomeView& outcome) {
+  std::string period = period_of(outcome.time, m_period);
+  if (outcome.decision_seq == 0) {
+    ++m_totals.outcomes_without_decision;
+    ++m_periods[period].outcomes_without_decision;
+  } else {
+    auto first = m_first_linked.try_emplace(outcome.repo, outcome.decision_seq).first;
+    first->second = std::min(first->second, outcome.decision_seq);
+    if (auto it = m_pending.find({outcome.repo, outcome.decision_seq}); it != m_pending.end()) {
+      period = it->second; // counted where the decision is
+      m_pending.erase(it);
+    }
+  }
+  ++m_totals.outcomes;
+  ++m_periods[period].outcomes;
+}
+
+void Summary::finish() {
+  for (const auto& [key, period] : m_pending) {
+    auto first = m_first_linked.find(key.first);
+    if (first == m_first_linked.end() || key.second < first->second)
+      continue;
+    ++m_totals.not_applied;
+    ++m_periods[period].not_applied;
+  }
+  m_pending.clear();
 }
 
 util::Json Summary::to_json() const {

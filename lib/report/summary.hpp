@@ -2,11 +2,13 @@
 // Summary metrics, per period and in total, accumulated one record at a time (memory grows
 // with the number of periods and rules, not with the ledger).
 #include "report/decision_view.hpp"
+#include "report/scan_decisions.hpp"
 #include "util/json.hpp"
 
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace custody::report {
@@ -39,6 +41,11 @@ struct Counts {
   // counts three times).
   std::map<std::string, uint64_t> rejections_by_rule;
   std::map<std::string, uint64_t> would_reject_by_rule; // evaluate-mode rules, accepted pushes
+  // Outcomes (post-receive, docs/ledger.md "Outcomes"): refs that actually moved, and accepted
+  // decisions that never did (the host refused after custody accepted, or the push died).
+  uint64_t outcomes = 0;                  // outcome records: ref updates git applied
+  uint64_t outcomes_without_decision = 0; // ...for which no accepting decision was found
+  uint64_t not_applied = 0; // accepted by custody, not applied by the host (see Summary::finish)
 
   void add(const DecisionView& record, bool new_push);
   util::Json to_json() const;
@@ -55,7 +62,13 @@ struct Unreviewed {
 class Summary {
 public:
   explicit Summary(Period period) : m_period(period) {}
-  void add(const DecisionView& record);
+  // `seq`: the record's position in its ledger, to link outcomes to it (0: not linked).
+  void add(const DecisionView& record, uint64_t seq = 0);
+  void add_outcome(const OutcomeView& outcome);
+  // After the last record: accepted pre-receive/update decisions no outcome named count as
+  // not applied, in repositories whose post-receive was recording outcomes by then (after the
+  // first decision an outcome names). Call once before reading the counts.
+  void finish();
   const Counts& totals() const { return m_totals; }
   const std::map<std::string, Counts>& periods() const { return m_periods; }
   // The first k_unreviewed_kept unreviewed commits (the count is in totals()).
@@ -70,6 +83,8 @@ private:
   std::map<std::string, Counts> m_periods;
   std::vector<Unreviewed> m_unreviewed;
   std::string m_last_push_id;
+  std::map<std::pair<std::string, uint64_t>, std::string> m_pending; // (repo, seq) -> period
+  std::map<std::string, uint64_t> m_first_linked; // repo -> first decision seq an outcome named
 };
 
 // True for a commit on an accepted protected-ref decision that counts for review coverage.

@@ -186,6 +186,10 @@ public:
     m_out << fmt::format("\nAI-assisted commits on protected refs: {}, reviewed: {}{}\n",
                          t.ai_commits_protected, t.ai_commits_protected_reviewed,
                          t.assurance_text().empty() ? "" : " (" + t.assurance_text() + ")");
+    if (t.outcomes > 0)
+      m_out << fmt::format("\nRef updates applied by the host (outcomes): {}; accepted by custody, "
+                           "not applied by the host: {}\n",
+                           t.outcomes, t.not_applied);
     m_out << "\n### Rejections by rule\n\n";
     if (summary.totals().rejections_by_rule.empty())
       m_out << "None.\n";

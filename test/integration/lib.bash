@@ -23,11 +23,15 @@ fail() {
   return 1
 }
 
-# make_server [DIR] [install args...]: a bare repository with custody installed.
+# make_server [DIR] [install args...]: a bare repository with custody installed. Its ledger holds
+# decisions only (--no-outcomes), so suites can count and read decision records; WITH_OUTCOMES=1
+# installs post-receive too, as `custody install` does by default (suites outcomes, witness).
 make_server() {
   local dir=${1:-server.git}; shift || true
   git init -q --bare "$dir"
-  "$CUSTODY_BIN" install --repo "$dir" "$@" >/dev/null
+  local outcomes=--no-outcomes
+  [[ ${WITH_OUTCOMES:-} == 1 ]] && outcomes=
+  "$CUSTODY_BIN" install --repo "$dir" $outcomes "$@" >/dev/null
 }
 
 # make_client [SERVER] [DIR]: a clone with one commit on main, pushed (the first push creates main).

@@ -36,7 +36,7 @@ done
 exit 0
 GITEA
   chmod +x "$1/hooks/pre-receive" "$1/hooks/pre-receive.d/gitea"
-  "$CUSTODY_BIN" install --gitea "$1" >/dev/null
+  "$CUSTODY_BIN" install --gitea "$1" --no-outcomes >/dev/null
 }
 
 gitea_push() { # gitea_push NAME ID [VAR=VALUE...] -- push args

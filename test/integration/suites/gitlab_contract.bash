@@ -58,9 +58,9 @@ gitlab_push() { # gitlab_push USERNAME GL_ID [VAR=VALUE...] -- push args
 setup_gitlab() { # setup_gitlab [per-repo|global]
   gitlab_repo server.git global
   if [[ ${1:-per-repo} == global ]]; then
-    "$CUSTODY_BIN" install --gitlab-global global >/dev/null
+    "$CUSTODY_BIN" install --gitlab-global global --no-outcomes >/dev/null
   else
-    "$CUSTODY_BIN" install --gitlab server.git >/dev/null
+    "$CUSTODY_BIN" install --gitlab server.git --no-outcomes >/dev/null
   fi
   git clone -q server.git client 2>/dev/null
   cd client

@@ -16,7 +16,7 @@ probe() {
 start_http() {
   mkdir -p srv
   git init -q --bare srv/server.git
-  "$CUSTODY_BIN" install --repo srv/server.git >/dev/null
+  "$CUSTODY_BIN" install --repo srv/server.git --no-outcomes >/dev/null
   {
     printf 'alice:%s\n' "$(openssl passwd -apr1 alice-pw)"
     printf 'claude-bot:%s\n' "$(openssl passwd -apr1 bot-pw)"

@@ -20,7 +20,7 @@ make_deb() {
 
 test_deb_layout_and_control() {
   make_deb
-  for f in usr/bin/custody usr/libexec/custody/pre-receive usr/libexec/custody/update \
+  for f in usr/bin/custody usr/libexec/custody/pre-receive usr/libexec/custody/update usr/libexec/custody/post-receive \
     usr/libexec/custody/commit-msg; do
     [[ -x root/$f ]] || fail "missing executable /$f"
   done

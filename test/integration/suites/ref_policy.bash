@@ -109,7 +109,7 @@ test_unchanged_and_new_branch_push() {
 }
 
 test_pre_receive_and_update_together_log_each_decision_once() {
-  make_server; "$CUSTODY_BIN" install --repo server.git --hook update >/dev/null
+  make_server; "$CUSTODY_BIN" install --repo server.git --hook update --no-outcomes >/dev/null
   make_client
   [[ $(ledger_count server.git) -eq 1 ]]
   cd client; commit_file a.txt one; git checkout -qb topic; commit_file b.txt two; git checkout -q main

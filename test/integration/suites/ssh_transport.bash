@@ -17,7 +17,7 @@ probe() {
 start_sshd() {
   mkdir -p srv keys /run/sshd
   git init -q --bare srv/server.git
-  "$CUSTODY_BIN" install --repo srv/server.git >/dev/null
+  "$CUSTODY_BIN" install --repo srv/server.git --no-outcomes >/dev/null
   ssh-keygen -q -t ed25519 -N '' -f keys/host
   ssh-keygen -q -t ed25519 -N '' -C alice -f keys/alice
   ssh-keygen -q -t ed25519 -N '' -C claude-agent -f keys/agent
