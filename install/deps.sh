@@ -16,6 +16,8 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev clang-format
   # integration transports and tools used by tests and benchmarks
   bc jq lighttpd apache2-utils openssl openssh-server openssh-client hyperfine python3 util-linux
+  # OpenPGP keys, signed commits, merges and pushes in the signature suites
+  gpg gpg-agent
   # headless browser for the HTML report test (test/integration/suites/report_html.bash)
   chromium
   # packaging (cpack -G DEB, dpkg-shlibdeps) and its test

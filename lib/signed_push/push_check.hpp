@@ -4,7 +4,8 @@
 // verdicts (GIT_PUSH_CERT_STATUS, GIT_PUSH_CERT_NONCE_STATUS). This check family:
 //  - refuses every ref of a push whose certificate's nonce git did not issue for this push
 //    (BAD, MISSING, UNSOLICITED: a replayed or forged certificate);
-//  - checks the certificate's SSH signature against the registry's keys (identity/ssh_verify.hpp)
+//  - checks the certificate's SSH or OpenPGP signature against the registry's keys
+//    (identity/signature_verify.hpp)
 //    and names the signer in ctx.push_signer, which makes that person's reviews `signed`;
 //  - stores the certificate text with the decision (it holds no secret: the pusher's key id, the
 //    URL, the nonce and the ref updates), so the evidence outlives git's garbage collection.
