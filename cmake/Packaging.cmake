@@ -44,7 +44,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "vcs")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "git (>= 1:2.30)")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "lighttpd | nginx, openssh-server, gitolite3")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "lighttpd | nginx, openssh-server, gitolite3, gpg")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "custody guards the git server every change passes through: pre-receive and
 update hooks refuse force pushes, deletions and agent pushes on protected refs, check commit
 trailers and scan for secrets, and append every decision to a hash-chained ledger. It installs

@@ -18,6 +18,8 @@ packages=(
   bc jq lighttpd apache2-utils openssl openssh-server openssh-client hyperfine python3 util-linux
   # shipping ledgers off the box (test/integration/suites/estate.bash, docs/estate.md)
   rsyslog rsyslog-relp
+  # OpenPGP keys, signed commits, merges and pushes in the signature suites
+  gpg gpg-agent
   # headless browser for the HTML report test (test/integration/suites/report_html.bash)
   chromium
   # packaging (cpack -G DEB, dpkg-shlibdeps) and its test

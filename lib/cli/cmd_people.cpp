@@ -6,10 +6,13 @@
 #include "git/repo.hpp"
 #include "hook/exit_code.hpp"
 #include "identity/agents_config.hpp"
+#include "identity/gpg_verify.hpp"
 #include "identity/registry.hpp"
+#include "identity/signing_config.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 namespace custody::cli {
@@ -22,7 +25,8 @@ Validates the identity registry ([[people]]: name, kind, emails, accounts, ssh_k
 gpg_fingerprints) together with the rest of the configuration: FILE on top of the embedded
 default, or, without FILE, the chain a hook in --repo would load. Prints every problem as
 FILE:LINE:COL: message (an address, account or key listed for two people; a malformed SSH key or
-OpenPGP fingerprint; a missing kind) and exits 1 if there is any.
+OpenPGP fingerprint; a missing kind) and exits 1 if there is any. Notes registered OpenPGP
+fingerprints that cannot verify: no [signing] gpg_keyring, or a key missing from it.
 )";
 
 config::LoadOptions people_options(const ParsedArgs& args, const hook::Io& io) {
@@ -56,6 +60,36 @@ std::string summary(const config::Config& config) {
                          : "judged by the [agents] patterns");
 }
 
+// Why registered OpenPGP fingerprints would verify nothing (fail closed, but worth knowing).
+std::string openpgp_notes(const config::Config& config) {
+  const auto& registry = config.get<identity::Registry>();
+  const std::string& keyring = config.get<identity::SigningConfig>().gpg_keyring;
+  std::string notes;
+  size_t registered = 0;
+  for (const auto& p : registry.people)
+    registered += p.gpg_fingerprints.size();
+  if (registered == 0)
+    return notes;
+  if (keyring.empty())
+    return fmt::format("note: [signing] gpg_keyring is not set, so OpenPGP signatures verify as "
+                       "nobody's: export the registered keys (gpg --export --armor FINGERPRINT… "
+                       "> FILE) and name FILE there\n");
+  auto in_keyring = identity::keyring_fingerprints(keyring);
+  if (!in_keyring)
+    return fmt::format("note: gpg could not read [signing] gpg_keyring {}, so OpenPGP signatures "
+                       "verify as nobody's\n",
+                       keyring);
+  for (const auto& p : registry.people)
+    for (const auto& f : p.gpg_fingerprints) {
+      const std::string fpr = identity::canonical_fingerprint(f);
+      if (std::find(in_keyring->begin(), in_keyring->end(), fpr) == in_keyring->end())
+        notes += fmt::format("note: {}'s OpenPGP key {} is not in [signing] gpg_keyring {}, so "
+                             "its signatures verify as nobody's\n",
+                             p.name, fpr, keyring);
+    }
+  return notes;
+}
+
 } // namespace
 
 int cmd_people(const Args& args, hook::Io& io) {
@@ -81,7 +115,7 @@ int cmd_people(const Args& args, hook::Io& io) {
                           result.diagnostics.size(), result.diagnostics.size() == 1 ? "" : "s");
     return hook::k_exit_rejected;
   }
-  io.out << summary(result.config);
+  io.out << summary(result.config) << openpgp_notes(result.config);
   return hook::k_exit_ok;
 }
 

@@ -88,7 +88,7 @@ CommitFacts* Checker::facts(const std::string& id) {
 const SignatureFinding& Checker::signature(const std::string& id, CommitFacts& f) {
   if (!f.signature) {
     if (!m_judge)
-      m_judge = std::make_unique<SignatureJudge>(m_registry);
+      m_judge = std::make_unique<SignatureJudge>(m_ctx.config);
     f.signature = m_judge->judge(m_ctx.repo, id, f.committer);
   }
   return *f.signature;
@@ -117,7 +117,8 @@ std::string signature_problem(const CommitFacts& f, const SignatureFinding& s) {
   return fmt::format("commit \"{}\" is signed by a key not registered to its committer ({}): {}",
                      f.subject, committer,
                      s.signer.empty()
-                         ? "no key in [[people]] ssh_keys made a valid SSH signature of it"
+                         ? "no key in [[people]] ssh_keys or gpg_fingerprints made a valid "
+                           "signature of it"
                          : fmt::format("the key is {}'s", s.signer));
 }
 
@@ -130,13 +131,16 @@ void Checker::judge(const policy::Ruleset& r, const std::string& id, const std::
     if (s.state != SignatureState::valid)
       add(r, "require_signed_commits", id,
           fmt::format("{}; ruleset \"{}\" requires every new commit to be signed by a key "
-                      "registered to its committer ({}) in [[people]] ssh_keys",
+                      "registered to its committer ({}) in [[people]] ssh_keys or gpg_fingerprints",
                       signature_problem(*f, s), r.name, who(f->committer)),
           {"sign it with a key registered to its committer: git -c gpg.format=ssh -c "
            "user.signingkey=~/.ssh/id_ed25519 commit --amend --no-edit -S",
            "for older commits, sign each one: git -c gpg.format=ssh -c "
            "user.signingkey=~/.ssh/id_ed25519 rebase --exec 'git commit --amend --no-edit -S' "
-           "<base>"},
+           "<base>",
+           "with OpenPGP: git -c gpg.format=openpgp -c user.signingkey=FINGERPRINT commit --amend "
+           "--no-edit -S (the key registered in [[people]] gpg_fingerprints and exported to "
+           "[signing] gpg_keyring)"},
           d);
   }
   if (rules.committer_is_pusher && m_pushed && m_platform.empty() && !f->is_pusher)

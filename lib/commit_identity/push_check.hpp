@@ -1,7 +1,8 @@
 #pragma once
 // The commit-identity family: who made each commit a ref gains.
-//  - `require_signed_commits` (a ruleset rule): every new commit carries a valid SSH signature by
-//    a key registered to its committer (committer email → [[people]] entry → its ssh_keys).
+//  - `require_signed_commits` (a ruleset rule): every new commit carries a valid SSH or OpenPGP
+//    signature by a key registered to its committer (committer email → [[people]] entry → its
+//    ssh_keys or gpg_fingerprints).
 //  - `committer_is_pusher` (a ruleset rule): every new commit's committer is the authenticated
 //    pusher, by the registry (pusher account and committer email name one person).
 //  - On every direct push to a protected ref it records, per new commit, its committer and

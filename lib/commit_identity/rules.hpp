@@ -5,7 +5,7 @@
 namespace custody::commit_identity {
 
 struct CommitIdentityRules {
-  // Every new commit carries a valid SSH signature by a key registered to its committer.
+  // Every new commit carries a valid SSH or OpenPGP signature by a key registered to its committer.
   bool require_signed_commits = false;
   // Every new commit's committer is the authenticated pusher (by the registry).
   bool committer_is_pusher = false;

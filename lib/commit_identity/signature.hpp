@@ -1,12 +1,12 @@
 #pragma once
 // Whether a commit is signed by a key registered to its committer: the commit's signature
-// (git/commit_signature.hpp) checked against the registry's SSH keys (identity/ssh_verify.hpp,
-// the one SSH verification), and the signer compared with the person the committer's email
-// names. OpenPGP signatures are not verified here: they count as not registered.
+// (git/commit_signature.hpp) checked against the registry's SSH keys and OpenPGP fingerprints
+// (identity/signature_verify.hpp, the one signature verification), and the signer compared with
+// the person the committer's email names.
 #include "git/commit_info.hpp"
 #include "git/repo.hpp"
 #include "identity/registry.hpp"
-#include "identity/ssh_verify.hpp"
+#include "identity/signature_verify.hpp"
 
 #include <string>
 
@@ -25,14 +25,14 @@ struct SignatureFinding {
 
 class SignatureJudge {
 public:
-  explicit SignatureJudge(const identity::Registry& registry)
-      : m_registry(registry), m_verifier(registry) {}
+  explicit SignatureJudge(const config::Config& config)
+      : m_registry(config.get<identity::Registry>()), m_verifier(config) {}
   SignatureFinding judge(const git::Repo& repo, const std::string& id,
                          const git::Signature& committer);
 
 private:
   const identity::Registry& m_registry;
-  identity::SshVerifier m_verifier;
+  identity::SignatureVerifier m_verifier;
 };
 
 const char* state_name(SignatureState state);

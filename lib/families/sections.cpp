@@ -6,6 +6,7 @@
 #include "commit_identity/config_section.hpp"
 #include "identity/config_section.hpp"
 #include "identity/people_section.hpp"
+#include "identity/signing_section.hpp"
 #include "ledger/config_section.hpp"
 #include "policy/ruleset_section.hpp"
 #include "protection/config_section.hpp"
@@ -24,6 +25,7 @@ std::span<const Section> family_sections() {
       {"refs", protection::apply_section, nullptr, protection::apply_rules},
       {"agents", identity::apply_section, nullptr, nullptr},
       {"people", nullptr, identity::apply_people_section, nullptr},
+      {"signing", identity::apply_signing_section, nullptr, nullptr},
       {"ledger", ledger::apply_section, nullptr, nullptr},
       {"trailers", schema::apply_section, nullptr, schema::apply_rules},
       {"secrets", secrets::apply_section, nullptr, secrets::apply_rules},

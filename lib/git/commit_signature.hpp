@@ -1,6 +1,7 @@
 #pragma once
 // Whether a commit object carries a signature header (gpgsig / gpgsig-sha256: OpenPGP, SSH or
-// X.509), and its signed payload for checking against registered keys (identity/ssh_verify.hpp).
+// X.509), and its signed payload for checking against registered keys
+// (identity/signature_verify.hpp).
 #include "git/repo.hpp"
 
 #include <optional>

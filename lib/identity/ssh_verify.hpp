@@ -3,10 +3,11 @@
 // git does with gpg.ssh.allowedSignersFile: an allowed-signers file written from [[people]]
 // ssh_keys (namespace "git"), then `ssh-keygen -Y find-principals` and `ssh-keygen -Y verify`.
 // No network, no agent, no user configuration. Files live in a private temporary directory
-// removed with the verifier. Results are cached per signature.
+// removed with the verifier. Used through identity/signature_verify.hpp (which caches).
 #include "identity/registry.hpp"
+#include "util/temp_dir.hpp"
 
-#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,24 +16,19 @@ namespace custody::identity {
 class SshVerifier {
 public:
   explicit SshVerifier(const Registry& registry) : m_registry(registry) {}
-  ~SshVerifier();
-  SshVerifier(const SshVerifier&) = delete;
-  SshVerifier& operator=(const SshVerifier&) = delete;
 
   // True if the registry holds any SSH key (otherwise nothing can verify).
   bool enabled() const;
   // The registered person whose key made `signature` (an armored SSH signature, namespace
-  // "git") over `payload`, or "" when it is not valid, not SSH, or by an unregistered key.
+  // "git") over `payload`, or "" when it is not valid or by an unregistered key.
   std::string signer(std::string_view payload, std::string_view signature);
 
 private:
   bool prepare();
-  std::string verify(std::string_view payload, std::string_view signature);
 
   const Registry& m_registry;
-  bool m_prepared = false; // prepare() ran (a failed one is not retried)
-  std::string m_dir;       // the private directory; empty when preparing failed
-  std::map<std::string, std::string> m_cache;
+  std::optional<util::TempDir> m_dir; // made by prepare(); a failed one is not retried
+  bool m_ready = false;
 };
 
 } // namespace custody::identity

@@ -596,7 +596,9 @@ std::vector<std::string> assurance_hints(Assurance need) {
         "or the reviewer merges it with a signed merge commit carrying their trailer: "
         "git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 merge --no-ff -S",
         "or the reviewer pushes it with a signed push certificate: git -c gpg.format=ssh -c "
-        "user.signingkey=~/.ssh/id_ed25519 push --signed"};
+        "user.signingkey=~/.ssh/id_ed25519 push --signed",
+        "with OpenPGP, the same with -c gpg.format=openpgp -c user.signingkey=FINGERPRINT (a key "
+        "registered in [[people]] gpg_fingerprints and exported to [signing] gpg_keyring)"};
   case Assurance::pusher:
     return {"the reviewer pushes it with their own account (listed in [[people]] accounts), or "
             "signs it (git commit -S)"};

@@ -4,7 +4,7 @@
 #include "git/commit_signature.hpp"
 #include "identity/host_env.hpp"
 #include "identity/registry.hpp"
-#include "identity/ssh_verify.hpp"
+#include "identity/signature_verify.hpp"
 #include "schema/evaluate.hpp"
 #include "schema/fix_command.hpp"
 #include "schema/ruleset_rules.hpp"
@@ -57,7 +57,7 @@ policy::Violation unreadable(const policy::RefDecision& d, const Error& e) {
 struct PushMemo {
   std::map<std::string, Evaluation> evaluations; // commit + ref rules signature → result
   std::set<std::string> evidenced;               // commits whose evidence a record already holds
-  std::unique_ptr<identity::SshVerifier> ssh;    // created on the first signed, reviewed commit
+  std::unique_ptr<identity::SignatureVerifier> verifier; // made for the first reviewed commit
 };
 
 // True if `message` has a line starting with one of the reviewer keys (any case): only such
@@ -251,19 +251,19 @@ private:
     return ev;
   }
 
-  // The registered people whose SSH key validly signed `c` (checked only when it names a reviewer).
+  // The registered people whose key validly signed `c` (checked only when it names a reviewer).
   std::vector<std::string> signers_of(const git::CommitInfo& c) const {
     const auto& registry = m_ctx.config.get<identity::Registry>();
     if (registry.empty() || !mentions_reviewer(m_ctx.config.get<SchemaConfig>(), c.message))
       return {};
-    if (!m_memo.ssh)
-      m_memo.ssh = std::make_unique<identity::SshVerifier>(registry);
-    if (!m_memo.ssh->enabled())
+    if (!m_memo.verifier)
+      m_memo.verifier = std::make_unique<identity::SignatureVerifier>(m_ctx.config);
+    if (!m_memo.verifier->enabled())
       return {};
     auto signed_commit = git::commit_signature(m_ctx.repo, c.id);
     if (!signed_commit)
       return {};
-    std::string who = m_memo.ssh->signer(signed_commit->payload, signed_commit->signature);
+    std::string who = m_memo.verifier->signer(signed_commit->payload, signed_commit->signature);
     if (who.empty())
       return {};
     return {who};

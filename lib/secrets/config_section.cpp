@@ -3,26 +3,14 @@
 // when a scan starts (rule_set.cpp), and `custody config check` loads them too.
 #include "secrets/config_section.hpp"
 
+#include "config/relative_path.hpp"
 #include "util/strings.hpp"
 
 #include <fmt/format.h>
 
-#include <filesystem>
-
 namespace custody::secrets {
 
 using config::TableReader;
-
-namespace {
-
-// Files named in a config file are relative to it, as `rules` are.
-std::string relative_to_file(const TableReader& t, const std::string& path) {
-  if (path.empty() || std::filesystem::path(path).is_absolute() || t.file().starts_with("<"))
-    return path;
-  return (std::filesystem::path(t.file()).parent_path() / path).string();
-}
-
-} // namespace
 
 void apply_section(TableReader& t, config::Config& config) {
   auto& s = config.edit<SecretsConfig>();
@@ -31,7 +19,7 @@ void apply_section(TableReader& t, config::Config& config) {
   if (auto v = t.strings("rules")) {
     s.rules.clear();
     for (const auto& r : *v)
-      s.rules.push_back(r == "builtin" ? r : relative_to_file(t, r));
+      s.rules.push_back(r == "builtin" ? r : config::relative_to_file(t, r));
   }
   if (auto v = t.strings("disabled_rules"))
     s.disabled_rules = *v;
@@ -83,11 +71,11 @@ void apply_section(TableReader& t, config::Config& config) {
   if (auto v = t.choice("on_regex_limit", {"reject", "accept"}))
     s.on_regex_limit = *v == "accept" ? secrets::OnTimeout::accept : secrets::OnTimeout::reject;
   if (auto v = t.string("fingerprint_key"))
-    s.fingerprint_key = relative_to_file(t, *v);
+    s.fingerprint_key = config::relative_to_file(t, *v);
   if (auto v = t.globs("secret_files", util::GlobSyntax::path))
     s.secret_files = std::move(*v);
   if (auto v = t.string("baseline"))
-    s.baseline = relative_to_file(t, *v);
+    s.baseline = config::relative_to_file(t, *v);
   if (auto v = t.integer("max_decode_depth", 0, 8))
     s.max_decode_depth = static_cast<int>(*v);
   if (auto v = t.integer("archive_max_depth", 0, 8))

@@ -16,7 +16,8 @@ std::vector<policy::RuleDoc> rule_docs(const config::Config& config, int64_t) {
        "Refuses a change to a targeted ref unless the push carries a valid certificate (git push\n"
        "--signed) by a key registered in [[people]] (ruleset key `require_signed_push`; git gives\n"
        "certificates to pre-receive only, so the update hook always refuses such refs). Fix: git\n"
-       "-c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 push --signed.\n" +
+       "-c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 push --signed (or an OpenPGP key\n"
+       "registered in gpg_fingerprints).\n" +
            policy::where_on(config.get<policy::Rulesets>(),
                             [](const policy::Ruleset& r) {
                               return r.rules.get<SignedPushRules>().require_signed_push;

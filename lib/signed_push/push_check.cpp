@@ -1,8 +1,7 @@
 // The signed-push family; see push_cert.hpp.
 #include "signed_push/push_check.hpp"
 
-#include "identity/registry.hpp"
-#include "identity/ssh_verify.hpp"
+#include "identity/signature_verify.hpp"
 #include "signed_push/rules.hpp"
 
 #include <fmt/format.h>
@@ -12,7 +11,6 @@ namespace custody::signed_push {
 namespace {
 
 constexpr uint64_t k_max_cert_bytes = 1 << 20;
-constexpr std::string_view k_ssh_armor = "-----BEGIN SSH SIGNATURE-----";
 
 struct Certificate {
   std::string text;
@@ -39,8 +37,8 @@ Certificate read_certificate(policy::PushContext& ctx, const std::string& id) {
         "the push certificate's nonce is {}: this server did not issue it for this push (a "
         "replayed or forged certificate)",
         cert.nonce_status.empty() ? "absent" : cert.nonce_status);
-  if (size_t sig = cert.text.find(k_ssh_armor); sig != std::string::npos) {
-    identity::SshVerifier verifier(ctx.config.get<identity::Registry>());
+  if (size_t sig = identity::signature_start(cert.text); sig != std::string::npos) {
+    identity::SignatureVerifier verifier(ctx.config);
     cert.signer = verifier.signer(std::string_view(cert.text).substr(0, sig),
                                   std::string_view(cert.text).substr(sig));
   }
@@ -95,7 +93,8 @@ void require_signed(policy::PushContext& ctx, const Certificate* cert,
               : std::vector<std::string>{
                     "push with a certificate: git push --signed (SSH: git -c "
                     "gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 push --signed, "
-                    "with that key in your [[people]] ssh_keys)"};
+                    "with that key in your [[people]] ssh_keys; OpenPGP: a key whose "
+                    "fingerprint is in your gpg_fingerprints)"};
       d.violations.push_back(std::move(v));
     }
   }
@@ -128,7 +127,8 @@ void check_push(policy::PushContext& ctx, std::vector<policy::RefDecision>& deci
     v.ref = d.update.ref;
     v.message = cert.problem;
     v.hints = {"push again with a fresh certificate: git push --signed (with gpg.format=ssh and "
-               "user.signingkey set to a key registered in [[people]] ssh_keys)"};
+               "user.signingkey set to a key registered in [[people]] ssh_keys, or with "
+               "gpg.format=openpgp and a key registered in [[people]] gpg_fingerprints)"};
     d.violations.push_back(std::move(v));
   }
   require_signed(ctx, &cert, decisions);

@@ -4,7 +4,8 @@
 // verdicts (GIT_PUSH_CERT_STATUS, GIT_PUSH_CERT_NONCE_STATUS). This check family:
 //  - refuses every ref of a push whose certificate's nonce git did not issue for this push
 //    (BAD, MISSING, UNSOLICITED: a replayed or forged certificate);
-//  - checks the certificate's SSH signature against the registry's keys (identity/ssh_verify.hpp)
+//  - checks the certificate's SSH or OpenPGP signature against the registry's keys
+//    (identity/signature_verify.hpp)
 //    and names the signer in ctx.push_signer, which makes that person's reviews `signed`;
 //  - refuses changes to refs whose rulesets set require_signed_push (rules.hpp) when the push
 //    has no valid certificate by a registered signer (and always under the update hook, which

@@ -1,7 +1,10 @@
 # Review assurance over real pushes (docs/review-assurance.md): each reviewer's level (claimed,
 # platform, pusher, signed) in the ledger and in refusals, min_review_assurance, Gitea's and
 # GitLab's web-merge hook environments and merge messages (as documented in REVIEW-EVIDENCE.md:
-# neither server can run here), self-merges, and SSH-signed commits, merges and pushes.
+# neither server can run here), self-merges, and SSH- and OpenPGP-signed commits, merges and
+# pushes (keys made by ssh-keygen and gpg in each test).
+
+source "$here/lib_gpg.bash"
 
 REGISTRY='[[people]]
 name = "Alice Developer"
@@ -139,7 +142,10 @@ test_ruleset_raises_the_level_for_its_refs() {
 
 # ---- signed: real SSH keys, git commit -S / git merge -S with gpg.format=ssh ----
 
-probe() { command -v ssh-keygen >/dev/null || { echo "ssh-keygen not installed"; return 1; }; }
+probe() {
+  command -v ssh-keygen >/dev/null || { echo "ssh-keygen not installed"; return 1; }
+  command -v gpg >/dev/null || { echo "gpg not installed"; return 1; }
+}
 
 # signing_server LEVEL: keys for bob, alice and a stranger in ./keys; bob's and alice's registered.
 signing_server() {
@@ -190,6 +196,81 @@ test_signed_merge_by_the_reviewer_covers_the_merged_commits() {
   expect_push_accepted origin main
   local ai; ai=$(git rev-parse feature)
   [[ $(ledger_field ../server.git 1 ".commits[] | select(.id == \"$ai\") | .reviewers[0].assurance") == signed ]]
+}
+
+# ---- signed with OpenPGP: gpg keys, git commit -S / git merge -S with gpg.format=openpgp ----
+
+# gpg_signing_server LEVEL: OpenPGP keys for bob, alice and a stranger; all three exported to the
+# server's keyring, bob's and alice's registered.
+gpg_signing_server() {
+  gpg_home
+  BOB_FPR=$(gpg_key "Bob Reviewer" bob@example.com)
+  ALICE_FPR=$(gpg_key "Alice Developer" alice@example.com)
+  STRANGER_FPR=$(gpg_key "Stranger" stranger@example.com)
+  make_server
+  gpg_export server.git/people.asc "$BOB_FPR" "$ALICE_FPR" "$STRANGER_FPR"
+  {
+    printf '%s' "$REGISTRY" | sed "/^emails = \[\"bob@example.com\"\]/a gpg_fingerprints = [\"$BOB_FPR\"]" |
+      sed "/^emails = \[\"alice@example.com\"\]/a gpg_fingerprints = [\"$ALICE_FPR\"]"
+    printf '\n[signing]\ngpg_keyring = "people.asc"\n'
+    printf '\n[trailers]\nmin_review_assurance = "%s"\n' "$1"
+  } >server.git/custody.toml
+  "$CUSTODY_BIN" people check server.git/custody.toml
+  make_client
+}
+
+test_openpgp_signed_merge_by_the_reviewer_covers_the_merged_commits() {
+  gpg_signing_server signed; cd client
+  git checkout -qb feature; ai_commit f.txt "Add f"; git checkout -q main
+  GIT_COMMITTER_NAME="Bob Reviewer" GIT_COMMITTER_EMAIL=bob@example.com \
+    gpg_sign_as "$BOB_FPR" merge -q --no-ff --no-verify -S feature -m "Merge feature" -m "$BOB"
+  git cat-file commit HEAD | grep >/dev/null "^gpgsig -----BEGIN PGP SIGNATURE-----"
+  expect_push_accepted origin main
+  local ai merge; ai=$(git rev-parse feature); merge=$(git rev-parse HEAD)
+  [[ $(ledger_field ../server.git 1 ".commits[] | select(.id == \"$ai\") | .reviewers[0].assurance") == signed ]]
+  [[ $(ledger_field ../server.git 1 ".commits[] | select(.id == \"$merge\") | .signed_by[0]") == "Bob Reviewer" ]]
+}
+
+test_openpgp_signature_by_a_key_not_the_reviewers_is_only_claimed() {
+  gpg_signing_server signed; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  gpg_sign_as "$ALICE_FPR" commit -q --amend --no-edit --no-verify -S # a good signature, Alice's
+  expect_push_rejected origin main
+  expect_output_contains "missing 1 reviewer proven at assurance \"signed\" or stronger, has 0 (Bob Reviewer <bob@example.com> is claimed)"
+  expect_output_contains "remote: custody:   fix: with OpenPGP, the same with -c gpg.format=openpgp -c user.signingkey=FINGERPRINT (a key registered in [[people]] gpg_fingerprints and exported to [signing] gpg_keyring)"
+  [[ $(ledger_field ../server.git 1 '.commits[0].signed_by[0]') == "Alice Developer" ]]
+  gpg_sign_as "$STRANGER_FPR" commit -q --amend --no-edit --no-verify -S # in the keyring, nobody's
+  expect_push_rejected origin main
+  [[ $(ledger_field ../server.git 1 '.commits[0].signed_by') == null ]]
+  gpg_sign_as "$BOB_FPR" commit -q --amend --no-edit --no-verify -S
+  expect_push_accepted origin main
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == signed ]]
+}
+
+test_openpgp_signed_push_by_the_reviewer_is_signed_level_and_stored() {
+  gpg_signing_server signed; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  set +e
+  PUSH_OUT=$(gpg_sign_as "$BOB_FPR" push --signed origin main 2>&1); PUSH_RC=$?
+  set -e
+  printf '%s\n' "$PUSH_OUT" | sed 's/^/  push> /'
+  [[ $PUSH_RC -eq 0 ]] || fail "Bob's OpenPGP-signed push was refused"
+  [[ $(ledger_field ../server.git 1 '.commits[0].reviewers[0].assurance') == signed ]]
+  [[ $(ledger_field ../server.git 1 '.push_certificate.signer') == "Bob Reviewer" ]]
+  ledger_field ../server.git 1 '.push_certificate.text' | grep >/dev/null "^-----BEGIN PGP SIGNATURE-----$"
+}
+
+test_openpgp_push_signed_by_a_key_registered_to_nobody_does_not_vouch() {
+  gpg_signing_server signed; cd client
+  ai_commit a.txt "Add a" "$BOB"
+  set +e
+  PUSH_OUT=$(gpg_sign_as "$STRANGER_FPR" push --signed origin main 2>&1); PUSH_RC=$?
+  set -e
+  printf '%s\n' "$PUSH_OUT" | sed 's/^/  push> /'
+  [[ $PUSH_RC -ne 0 ]] || fail "a stranger's signed push counted as Bob's review"
+  expect_output_contains "(Bob Reviewer <bob@example.com> is claimed)"
+  [[ $(ledger_field ../server.git 1 '.push_certificate.signer') == "" ]]
+  [[ $(ledger_field ../server.git 1 '.push_certificate.nonce_status') == OK ]]
 }
 
 # ---- signed pushes: git push --signed (custody install sets receive.certNonceSeed) ----

@@ -40,7 +40,7 @@ signed_push() { # signed_push WHO push-args...
   printf '%s\n' "$PUSH_OUT" | sed 's/^/  push> /'
 }
 
-REFUSED_HINT="remote: custody:   fix: push with a certificate: git push --signed (SSH: git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 push --signed, with that key in your [[people]] ssh_keys)"
+REFUSED_HINT="remote: custody:   fix: push with a certificate: git push --signed (SSH: git -c gpg.format=ssh -c user.signingkey=~/.ssh/id_ed25519 push --signed, with that key in your [[people]] ssh_keys; OpenPGP: a key whose fingerprint is in your gpg_fingerprints)"
 
 test_unsigned_push_is_refused() {
   signed_push_server; cd client

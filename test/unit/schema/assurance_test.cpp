@@ -96,7 +96,7 @@ TEST_F(AssuranceTest, ARequiredLevelRefusesWeakerReviewersWithTheFix) {
             "an AI-assisted commit on a protected ref needs a human reviewer and a review date; "
             "missing 1 reviewer proven at assurance \"signed\" or stronger, has 0 (Jane Doe "
             "<jane@example.com> is pusher)");
-  EXPECT_EQ(ev.findings[0].hints.size(), 3u);
+  EXPECT_EQ(ev.findings[0].hints.size(), 4u); // SSH commit, merge, push; then OpenPGP
   EXPECT_TRUE(ev.findings[0].missing_trailers.empty());
   // At commit time nothing but the message is known: the level is not asked for.
   EXPECT_EQ(evaluate_commit(config, facts, Stage::commit_msg).errors(), 0u);
