@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -9,7 +10,9 @@
 namespace custody::ledger {
 
 LineReader::LineReader(int fd, uint64_t limit, std::string name)
-    : m_fd(fd), m_remaining(limit), m_name(std::move(name)), m_buffer(1u << 20, '\0') {}
+    : m_fd(fd), m_remaining(limit), m_name(std::move(name)),
+      // No bigger than the data (a 1 MiB buffer is 256 pages to fault in for a short file).
+      m_buffer(std::clamp<uint64_t>(limit, 4096, 1u << 20), '\0') {}
 
 Status LineReader::fill() {
   if (m_begin > 0) {

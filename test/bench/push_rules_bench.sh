@@ -41,11 +41,17 @@ variants = [("default config", hook, empty), ("every push rule", hook, rules)]
 if other:
     variants.append(("other build, default config", other, empty))
 times = {name: [] for name, _, _ in variants}
+# Each variant writes its own copy of the repository's ledger: builds that keep the ledger's head
+# differently (an older one writes no head file) must not make each other re-read the chain.
+dirs = {}
+for i, (name, _, _) in enumerate(variants):
+    dirs[name] = f"{git_dir}.{i}"
+    subprocess.run(["cp", "-a", git_dir, dirs[name]], check=True)
 for _ in range(int(runs)):
     for name, exe, config in variants:
-        env = dict(os.environ, GIT_DIR=git_dir, CUSTODY_CONFIG=config)
+        env = dict(os.environ, GIT_DIR=dirs[name], CUSTODY_CONFIG=config)
         start = time.perf_counter()
-        p = subprocess.run([exe], input=(line + "\n").encode(), env=env, cwd=git_dir,
+        p = subprocess.run([exe], input=(line + "\n").encode(), env=env, cwd=dirs[name],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         times[name].append((time.perf_counter() - start) * 1000)
         if p.returncode != 0:
