@@ -7,13 +7,7 @@ namespace custody::commit_identity {
 
 namespace {
 
-struct Doc {
-  const char* key;
-  const char* text;
-  bool (*on)(const CommitIdentityRules&);
-};
-
-constexpr Doc k_docs[] = {
+constexpr policy::RuleText<CommitIdentityRules> k_docs[] = {
     {"require_signed_commits",
      "Refuses a new commit that is not signed by a key registered ([[people]] ssh_keys) to the\n"
      "person its committer email names; the commit a platform creates in a web merge is judged\n"
@@ -36,14 +30,8 @@ constexpr Doc k_docs[] = {
 } // namespace
 
 std::vector<policy::RuleDoc> rule_docs(const config::Config& config, int64_t) {
-  const auto& rulesets = config.get<policy::Rulesets>();
-  std::vector<policy::RuleDoc> out;
-  for (const auto& d : k_docs)
-    out.push_back({std::string("commit_identity.") + d.key,
-                   d.text + policy::where_on(rulesets, [&](const policy::Ruleset& r) {
-                     return d.on(r.rules.get<CommitIdentityRules>());
-                   })});
-  return out;
+  return policy::rule_docs_of<CommitIdentityRules>("commit_identity", k_docs,
+                                                   config.get<policy::Rulesets>());
 }
 
 } // namespace custody::commit_identity

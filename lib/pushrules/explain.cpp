@@ -7,13 +7,7 @@ namespace custody::pushrules {
 
 namespace {
 
-struct Doc {
-  const char* key;
-  const char* text;
-  bool (*on)(const PushRules&);
-};
-
-constexpr Doc k_docs[] = {
+constexpr policy::RuleText<PushRules> k_docs[] = {
     {"message_pattern",
      "Refuses a new commit whose message (subject and body) does not match the ruleset's\n"
      "`message_pattern` (a PCRE2 regex, searched: anchor with ^). Fix: reword the commit\n"
@@ -57,14 +51,7 @@ constexpr Doc k_docs[] = {
 } // namespace
 
 std::vector<policy::RuleDoc> rule_docs(const config::Config& config, int64_t) {
-  const auto& rulesets = config.get<policy::Rulesets>();
-  std::vector<policy::RuleDoc> out;
-  for (const auto& d : k_docs)
-    out.push_back({std::string("push_rules.") + d.key,
-                   d.text + policy::where_on(rulesets, [&](const policy::Ruleset& r) {
-                     return d.on(r.rules.get<PushRules>());
-                   })});
-  return out;
+  return policy::rule_docs_of<PushRules>("push_rules", k_docs, config.get<policy::Rulesets>());
 }
 
 } // namespace custody::pushrules

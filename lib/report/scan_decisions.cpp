@@ -7,22 +7,14 @@ namespace custody::report {
 Status
 scan_decisions(const std::filesystem::path& ledger, const Filter& filter,
                const std::function<void(const DecisionView&, const ledger::RecordRef&)>& fn) {
-  return ledger::scan_records(ledger, [&](const ledger::RecordRef& ref) {
-    // Cheap pre-check before parsing: ledger-internal records carry no decision.
-    if (ref.text.find("\"decision\":\"") == std::string_view::npos)
-      return true;
-    auto record = read_decision(ref.text);
-    if (record && filter.matches(*record))
-      fn(*record, ref);
-    return true;
-  });
+  return scan_decisions(ledger, filter, fn, nullptr);
 }
 
 Status scan_decisions(const std::filesystem::path& ledger, const Filter& filter,
                       const std::function<void(const DecisionView&, const ledger::RecordRef&)>& fn,
                       const std::function<void(const OutcomeView&)>& outcome) {
   return ledger::scan_records(ledger, [&](const ledger::RecordRef& ref) {
-    if (ref.text.find("\"type\":\"outcome\"") != std::string_view::npos) {
+    if (outcome && ref.text.find("\"type\":\"outcome\"") != std::string_view::npos) {
       auto json = util::Json::parse(ref.text, nullptr, false);
       if (json.is_discarded() || !json.is_object() || json.value("type", "") != "outcome")
         return true;
@@ -39,6 +31,7 @@ Status scan_decisions(const std::filesystem::path& ledger, const Filter& filter,
       outcome(view);
       return true;
     }
+    // Cheap pre-check before parsing: ledger-internal records carry no decision.
     if (ref.text.find("\"decision\":\"") == std::string_view::npos)
       return true;
     auto record = read_decision(ref.text);
