@@ -162,7 +162,9 @@ std::string control_summaries(const Counts& t) {
        {"rejected", "Refused", n(t.rejected)},
        {"agent-decisions", "Decisions on agent pushes", n(t.agent_decisions)},
        {"agent-refusals", "Agent pushes to protected refs refused",
-        n(t.agent_protected_refusals)}});
+        n(t.agent_protected_refusals)},
+       {"outcomes", "Ref updates the host applied (post-receive)", n(t.outcomes)},
+       {"not-applied", "Accepted by custody, not applied by the host", n(t.not_applied)}});
   out += control_section(
       "CC6.6", "Protection against outside threats (secrets)",
       "credentials do not leak through the repository: a secret in a push is stopped before it "

@@ -66,6 +66,9 @@ test_ref_refused_by_the_host_after_custody_accepted_has_no_outcome_and_is_counte
   [[ $(jq .summary.totals.accepted_not_applied <<<"$json") == 2 ]] || fail "not applied: $(jq .summary.totals.accepted_not_applied <<<"$json")"
   [[ $(jq .summary.totals.outcomes_without_decision <<<"$json") == 0 ]] || fail "unlinked outcomes"
   "$CUSTODY_BIN" log report --repo server.git --format md | grep -F "Ref updates applied by the host (outcomes): 2; accepted by custody, not applied by the host: 2" >/dev/null || fail "md report"
+  "$CUSTODY_BIN" log report --repo server.git --format html >report.html
+  grep -F '<dt>Accepted by custody, not applied by the host</dt><dd id="fig-not-applied">2</dd>' report.html >/dev/null || fail "html report"
+  grep -F '<dd id="fig-outcomes">2</dd>' report.html >/dev/null || fail "html report outcomes"
 }
 
 test_foreign_post_receive_is_left_alone() {
