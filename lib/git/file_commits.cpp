@@ -80,7 +80,9 @@ int collect_blob(const char* root, const git_tree_entry* entry, void* payload) {
 } // namespace
 
 Result<Repo> init_bare(const fs::path& path, const std::string& branch) {
-  git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+  git_repository_init_options options;
+  // The init function, not the INIT macro: clang warns of the fields the macro leaves out.
+  git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
   options.flags =
       GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
   options.initial_head = branch.c_str();
